@@ -1,0 +1,32 @@
+package jp.lgwansim.sim;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import jp.lgwansim.relay.topology.Topology;
+import jp.lgwansim.relay.trace.TraceBus;
+
+/**
+ * What the HTTP API and the CLI see of a running simulation: its topology, where each listener
+ * really is, and its trace. (Where the platform cannot bind extra loopback addresses, listeners may
+ * sit on 127.0.0.1 with other ports, so always ask here instead of reading the topology.)
+ */
+public interface SimulationHandle {
+
+  Topology topology();
+
+  /** Every step of every node. */
+  TraceBus trace();
+
+  /** Where node {@code nodeId}'s SMTP listener on {@code network} really listens. */
+  InetSocketAddress smtpEndpoint(String nodeId, String network);
+
+  /** The node's IMAP listener, if it has mailboxes. */
+  Optional<InetSocketAddress> imapEndpoint(String nodeId);
+
+  /** The node's POP3 listener, if it has mailboxes. */
+  Optional<InetSocketAddress> pop3Endpoint(String nodeId);
+
+  /** The DNS server of each view (network name to its UDP/TCP address), in topology order. */
+  Map<String, InetSocketAddress> dnsEndpoints();
+}
