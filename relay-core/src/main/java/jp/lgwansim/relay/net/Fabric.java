@@ -1,0 +1,61 @@
+package jp.lgwansim.relay.net;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The wiring between simulated addresses and real sockets, shared by every node of a simulation.
+ *
+ * <p>On Linux every simulated address is a real loopback address, so the socket is the address
+ * itself. Where the platform cannot bind extra loopback addresses, the simulation may register a
+ * different real socket for a simulated one ({@link #place}); senders always go through {@link
+ * #socketFor} so either works.
+ */
+public final class Fabric {
+  private final Map<String, Cidr> networks;
+  private final Map<InetSocketAddress, InetSocketAddress> placements = new ConcurrentHashMap<>();
+  private final Map<InetAddress, String> owners = new ConcurrentHashMap<>();
+
+  /**
+   * @param networks network name to its range, in topology order
+   */
+  public Fabric(Map<String, Cidr> networks) {
+    this.networks = new LinkedHashMap<>(networks);
+  }
+
+  /** The network whose range holds {@code address}, if any. */
+  public Optional<String> networkOf(InetAddress address) {
+    return networks.entrySet().stream()
+        .filter(e -> e.getValue().contains(address))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  public Optional<Cidr> range(String network) {
+    return Optional.ofNullable(networks.get(network));
+  }
+
+  /** Records that {@code simulated} actually listens at {@code real}. */
+  public void place(InetSocketAddress simulated, InetSocketAddress real) {
+    placements.put(simulated, real);
+  }
+
+  /** The real socket to connect to for a simulated address and port. */
+  public InetSocketAddress socketFor(InetAddress address, int port) {
+    InetSocketAddress simulated = new InetSocketAddress(address, port);
+    return placements.getOrDefault(simulated, simulated);
+  }
+
+  /** Records which node owns an address, so traces can name the next node, not just its IP. */
+  public void registerOwner(InetAddress address, String nodeId) {
+    owners.put(address, nodeId);
+  }
+
+  public Optional<String> ownerOf(InetAddress address) {
+    return Optional.ofNullable(owners.get(address));
+  }
+}

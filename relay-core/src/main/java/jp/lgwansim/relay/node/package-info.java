@@ -1,0 +1,2 @@
+/** Assembles one node's pipeline: receiver, spool, queue manager, router, sender, mailboxes. */
+package jp.lgwansim.relay.node;

@@ -1,0 +1,259 @@
+package jp.lgwansim.relay.queue;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jp.lgwansim.relay.mailbox.MailboxStore;
+import jp.lgwansim.relay.outbound.DeliveryOutcome;
+import jp.lgwansim.relay.outbound.SmtpSender;
+import jp.lgwansim.relay.routing.RouteDecision;
+import jp.lgwansim.relay.routing.Router;
+import jp.lgwansim.relay.trace.Bilingual;
+import jp.lgwansim.relay.trace.TraceBus;
+import jp.lgwansim.relay.trace.TraceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes spooled messages to their next hops.
+ *
+ * <p>Strategy: one delivery attempt per message at a time, on the shared worker pool. An attempt
+ * groups the remaining recipients by domain, asks the router for each domain, and delivers (local
+ * mailbox or SMTP relay). Recipients that succeed or fail for good leave the envelope; the rest
+ * stay and the message is tried again after an exponential backoff ({@link RetryPolicy}), until the
+ * queue lifetime is over. The spool file is rewritten before the next attempt is scheduled, so a
+ * crash never re-sends to recipients already done (at-least-once only for the attempt in flight).
+ */
+public final class QueueManager {
+  private static final Logger log = LoggerFactory.getLogger(QueueManager.class);
+
+  private final String nodeId;
+  private final Spool spool;
+  private final Router router;
+  private final SmtpSender sender;
+  private final Optional<MailboxStore> mailboxes;
+  private final TraceBus trace;
+  private final ScheduledExecutorService scheduler;
+  private final Executor workers;
+  private final RetryPolicy retry;
+  private final Clock clock;
+  private volatile boolean closed;
+
+  public QueueManager(
+      String nodeId,
+      Spool spool,
+      Router router,
+      SmtpSender sender,
+      Optional<MailboxStore> mailboxes,
+      TraceBus trace,
+      ScheduledExecutorService scheduler,
+      Executor workers,
+      RetryPolicy retry,
+      Clock clock) {
+    this.nodeId = nodeId;
+    this.spool = spool;
+    this.router = router;
+    this.sender = sender;
+    this.mailboxes = mailboxes;
+    this.trace = trace;
+    this.scheduler = scheduler;
+    this.workers = workers;
+    this.retry = retry;
+    this.clock = clock;
+  }
+
+  /** Writes a new message durably; when this returns the receiver may answer 250. */
+  public void store(Envelope envelope, byte[] content) throws IOException {
+    spool.store(envelope, content);
+  }
+
+  /** Starts delivery of a stored message now. */
+  public void deliverSoon(Envelope envelope) {
+    submit(envelope);
+  }
+
+  /** Schedules every message left in the spool by an earlier run. */
+  public int resume() throws IOException {
+    List<Envelope> left = spool.recover();
+    left.forEach(this::submit);
+    return left.size();
+  }
+
+  public void close() {
+    closed = true;
+  }
+
+  private void submit(Envelope envelope) {
+    if (closed) {
+      return;
+    }
+    try {
+      workers.execute(() -> attempt(envelope));
+    } catch (RejectedExecutionException e) {
+      // The simulation is shutting down; the message stays in the spool for the next run.
+      log.debug("{}: not delivering {} now, shutting down", nodeId, envelope.queueId());
+    }
+  }
+
+  private void attempt(Envelope envelope) {
+    if (closed) {
+      return;
+    }
+    try {
+      deliver(envelope);
+    } catch (IOException | RuntimeException e) {
+      // A bug or a broken disk must never bounce mail: log, keep it queued, try again.
+      log.error("{}: delivery attempt of {} failed unexpectedly", nodeId, envelope.queueId(), e);
+      defer(envelope.withAttempt(), envelope.recipients(), "internal error: " + e);
+    }
+  }
+
+  private void deliver(Envelope envelope) throws IOException {
+    byte[] content = spool.content(envelope.queueId());
+    Map<String, List<String>> byDomain = new LinkedHashMap<>();
+    for (String r : envelope.recipients()) {
+      byDomain.computeIfAbsent(domainOf(r), d -> new ArrayList<>()).add(r);
+    }
+    List<String> remaining = new ArrayList<>();
+    Map<String, String> reasons = new HashMap<>();
+    for (Map.Entry<String, List<String>> e : byDomain.entrySet()) {
+      Map<String, DeliveryOutcome> outcomes = route(envelope, e.getKey(), e.getValue(), content);
+      for (Map.Entry<String, DeliveryOutcome> o : outcomes.entrySet()) {
+        if (o.getValue() instanceof DeliveryOutcome.TemporaryFailure t) {
+          remaining.add(o.getKey());
+          reasons.put(o.getKey(), t.reason());
+        } else if (o.getValue() instanceof DeliveryOutcome.PermanentFailure p) {
+          failed(envelope, o.getKey(), p.reason());
+        }
+      }
+    }
+    if (remaining.isEmpty()) {
+      spool.remove(envelope.queueId());
+      return;
+    }
+    Envelope next = envelope.withRecipients(remaining).withAttempt();
+    Instant expires = envelope.arrival().plus(retry.queueLifetime());
+    if (!clock.instant().isBefore(expires)) {
+      for (String r : remaining) {
+        failed(
+            envelope,
+            r,
+            "queue lifetime " + retry.queueLifetime() + " exceeded; last error: " + reasons.get(r));
+      }
+      spool.remove(envelope.queueId());
+      return;
+    }
+    spool.update(next);
+    defer(next, remaining, String.join("; ", new java.util.LinkedHashSet<>(reasons.values())));
+  }
+
+  private Map<String, DeliveryOutcome> route(
+      Envelope envelope, String domain, List<String> recipients, byte[] content) {
+    RouteDecision decision = router.route(domain, envelope.messageId(), envelope.queueId());
+    Map<String, String> attrs = new HashMap<>();
+    attrs.put("domain", domain);
+    attrs.put("recipients", String.join(",", recipients));
+    Map<String, DeliveryOutcome> outcomes = new LinkedHashMap<>();
+    if (decision instanceof RouteDecision.Local) {
+      attrs.put("method", "local");
+      trace.publish(
+          nodeId,
+          TraceType.ROUTE_CHOSEN,
+          envelope.messageId(),
+          envelope.queueId(),
+          decision.why(),
+          attrs);
+      for (String r : recipients) {
+        DeliveryOutcome o =
+            mailboxes
+                .map(m -> m.deliver(r, content))
+                .orElse(new DeliveryOutcome.PermanentFailure("5.1.1 this node has no mailboxes"));
+        if (o instanceof DeliveryOutcome.Delivered) {
+          trace.publish(
+              nodeId,
+              TraceType.DELIVERED,
+              envelope.messageId(),
+              envelope.queueId(),
+              Bilingual.of(r + " のメールボックスに配送しました", "delivered to the mailbox of " + r),
+              Map.of("mailbox", r));
+        }
+        outcomes.put(r, o);
+      }
+      return outcomes;
+    }
+    if (decision instanceof RouteDecision.Relay relay) {
+      attrs.put("method", relay.method());
+      attrs.put(
+          "candidates",
+          String.join(",", relay.candidates().stream().map(Object::toString).toList()));
+      trace.publish(
+          nodeId,
+          TraceType.ROUTE_CHOSEN,
+          envelope.messageId(),
+          envelope.queueId(),
+          decision.why(),
+          attrs);
+      return sender.send(envelope, recipients, content, relay.candidates());
+    }
+    RouteDecision.Unroutable u = (RouteDecision.Unroutable) decision;
+    String reason = u.status() + " " + u.why().en();
+    for (String r : recipients) {
+      outcomes.put(
+          r,
+          u.permanent()
+              ? new DeliveryOutcome.PermanentFailure(reason)
+              : new DeliveryOutcome.TemporaryFailure(reason));
+    }
+    return outcomes;
+  }
+
+  private void failed(Envelope envelope, String recipient, String reason) {
+    trace.publish(
+        nodeId,
+        TraceType.FAILED,
+        envelope.messageId(),
+        envelope.queueId(),
+        Bilingual.of(
+            recipient + " への配送は失敗しました (再送しません): " + reason,
+            "delivery to " + recipient + " failed permanently: " + reason),
+        Map.of("reason", reason, "recipients", recipient));
+  }
+
+  private void defer(Envelope envelope, List<String> recipients, String reason) {
+    Duration delay = retry.delayAfter(envelope.attempts());
+    Instant at = clock.instant().plus(delay);
+    trace.publish(
+        nodeId,
+        TraceType.DEFERRED,
+        envelope.messageId(),
+        envelope.queueId(),
+        Bilingual.of(
+            "一時的な失敗のため保留し、" + delay.toSeconds() + "秒後に再送します: " + reason,
+            "deferred, next try in " + delay.toSeconds() + " s: " + reason),
+        Map.of(
+            "reason", reason,
+            "nextAttempt", at.toString(),
+            "recipients", String.join(",", recipients)));
+    try {
+      scheduler.schedule(() -> submit(envelope), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      log.debug("{}: not scheduling {}, shutting down", nodeId, envelope.queueId());
+    }
+  }
+
+  private static String domainOf(String address) {
+    return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+  }
+}
