@@ -1,0 +1,178 @@
+package jp.lgwansim.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import jp.lgwansim.relay.dns.DnsCompileException;
+import jp.lgwansim.relay.dns.DnsServer;
+import jp.lgwansim.relay.dns.DnsView;
+import jp.lgwansim.relay.node.Cluster;
+import jp.lgwansim.relay.node.RelayNode;
+import jp.lgwansim.relay.topology.Topology;
+import jp.lgwansim.relay.trace.Bilingual;
+import jp.lgwansim.relay.trace.TraceBus;
+
+/**
+ * A topology brought to life for people: a {@link Cluster} plus a data folder and start-up errors
+ * that say what to do. Closing it stops everything; mail still queued stays in a chosen data folder
+ * for the next run, and a temporary one is removed.
+ */
+public final class Simulation implements SimulationHandle, AutoCloseable {
+  private final Topology topology;
+  private final Cluster cluster;
+  private final Optional<Path> temporaryData;
+
+  private Simulation(Topology topology, Cluster cluster, Optional<Path> temporaryData) {
+    this.topology = topology;
+    this.cluster = cluster;
+    this.temporaryData = temporaryData;
+  }
+
+  /**
+   * Starts every DNS view and every node of a validated topology.
+   *
+   * @param dataDir where spools live; empty = a temporary folder removed on close
+   * @param options everything else; its spool root is replaced by the data folder
+   */
+  public static Simulation start(
+      Topology topology, Optional<Path> dataDir, Function<Path, Cluster.Options> options)
+      throws StartupException {
+    Path dir;
+    try {
+      dir =
+          dataDir.isPresent()
+              ? Files.createDirectories(dataDir.get())
+              : Files.createTempDirectory("lgwan-sim-" + topology.name() + "-");
+    } catch (IOException e) {
+      throw new StartupException(
+          Bilingual.of(
+              "データフォルダを作れません: " + e.getMessage() + "。--data-dir に書き込めるフォルダを指定してください",
+              "cannot create the data folder: "
+                  + e.getMessage()
+                  + ". Give a writable folder with --data-dir"),
+          e);
+    }
+    Optional<Path> temporary = dataDir.isPresent() ? Optional.empty() : Optional.of(dir);
+    try {
+      Cluster cluster = Cluster.start(topology, options.apply(dir), new TraceBus());
+      return new Simulation(topology, cluster, temporary);
+    } catch (DnsCompileException e) {
+      temporary.ifPresent(Simulation::deleteTree);
+      throw new StartupException(
+          Bilingual.of(
+              "DNSレコードに誤りがあります:\n" + e.getMessage(), "bad DNS records:\n" + e.getMessage()),
+          e);
+    } catch (IOException | RuntimeException e) {
+      temporary.ifPresent(Simulation::deleteTree);
+      if (causedByBind(e)) {
+        throw cannotBind(e);
+      }
+      if (e instanceof IOException) {
+        throw new StartupException(
+            Bilingual.of("起動できません: " + e.getMessage(), "cannot start: " + e.getMessage()), e);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /** Starts with the default options (fsync on, training retry times). */
+  public static Simulation start(Topology topology, Optional<Path> dataDir)
+      throws StartupException {
+    return start(topology, dataDir, Cluster.Options::defaults);
+  }
+
+  private static boolean causedByBind(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static StartupException cannotBind(Throwable e) {
+    return new StartupException(
+        Bilingual.of(
+            "アドレスで待ち受けできません ("
+                + e.getMessage()
+                + ")。同じトポロジのシミュレーションが既に動いていれば止めてください。macOSでは追加のループバックアドレスを先に作る必要があります:"
+                + " sudo ifconfig lo0 alias 127.10.0.10 up (トポロジの各アドレスについて)",
+            "cannot listen on an address ("
+                + e.getMessage()
+                + "). If a simulation of the same topology is already running, stop it. On macOS"
+                + " each extra loopback address must be added first: sudo ifconfig lo0 alias"
+                + " 127.10.0.10 up (for every address of the topology)"),
+        e);
+  }
+
+  @Override
+  public Topology topology() {
+    return topology;
+  }
+
+  @Override
+  public TraceBus trace() {
+    return cluster.trace();
+  }
+
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  @Override
+  public InetSocketAddress smtpEndpoint(String nodeId, String network) {
+    return node(nodeId)
+        .smtpAddress(network)
+        .orElseThrow(
+            () -> new IllegalArgumentException(nodeId + " is not attached to network " + network));
+  }
+
+  @Override
+  public Optional<InetSocketAddress> imapEndpoint(String nodeId) {
+    return node(nodeId).imapAddress();
+  }
+
+  @Override
+  public Optional<InetSocketAddress> pop3Endpoint(String nodeId) {
+    return node(nodeId).pop3Address();
+  }
+
+  @Override
+  public Map<String, InetSocketAddress> dnsEndpoints() {
+    Map<String, InetSocketAddress> result = new LinkedHashMap<>();
+    cluster.dnsServers().forEach((view, server) -> result.put(view, server.address()));
+    return result;
+  }
+
+  /** The live DNS view of a network, for run-time record changes. */
+  public Optional<DnsView> dnsView(String network) {
+    return cluster.dns(network).map(DnsServer::view);
+  }
+
+  private RelayNode node(String id) {
+    return cluster.node(id).orElseThrow(() -> new IllegalArgumentException("no node " + id));
+  }
+
+  @Override
+  public void close() {
+    cluster.close();
+    temporaryData.ifPresent(Simulation::deleteTree);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
