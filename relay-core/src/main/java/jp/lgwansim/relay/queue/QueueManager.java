@@ -135,7 +135,7 @@ public final class QueueManager {
           remaining.add(o.getKey());
           reasons.put(o.getKey(), t.reason());
         } else if (o.getValue() instanceof DeliveryOutcome.PermanentFailure p) {
-          failed(envelope, o.getKey(), p.reason());
+          failed(envelope, o.getKey(), p.reason(), p.why());
         }
       }
     }
@@ -147,10 +147,21 @@ public final class QueueManager {
     Instant expires = envelope.arrival().plus(retry.queueLifetime());
     if (!clock.instant().isBefore(expires)) {
       for (String r : remaining) {
+        String reason =
+            "4.4.7 queue lifetime "
+                + retry.queueLifetime()
+                + " exceeded; last error: "
+                + reasons.get(r);
         failed(
             envelope,
             r,
-            "queue lifetime " + retry.queueLifetime() + " exceeded; last error: " + reasons.get(r));
+            reason,
+            Bilingual.of(
+                "キューの保存期間 ("
+                    + retry.queueLifetime()
+                    + ") を過ぎたため配送をあきらめます。最後のエラー: "
+                    + reasons.get(r),
+                reason));
       }
       spool.remove(envelope.queueId());
       return;
@@ -213,21 +224,21 @@ public final class QueueManager {
       outcomes.put(
           r,
           u.permanent()
-              ? new DeliveryOutcome.PermanentFailure(reason)
-              : new DeliveryOutcome.TemporaryFailure(reason));
+              ? new DeliveryOutcome.PermanentFailure(reason, u.why())
+              : new DeliveryOutcome.TemporaryFailure(reason, u.why()));
     }
     return outcomes;
   }
 
-  private void failed(Envelope envelope, String recipient, String reason) {
+  private void failed(Envelope envelope, String recipient, String reason, Bilingual why) {
     trace.publish(
         nodeId,
         TraceType.FAILED,
         envelope.messageId(),
         envelope.queueId(),
         Bilingual.of(
-            recipient + " への配送は失敗しました (再送しません): " + reason,
-            "delivery to " + recipient + " failed permanently: " + reason),
+            recipient + " への配送は失敗しました (再送しません): " + why.ja(),
+            "delivery to " + recipient + " failed permanently: " + why.en()),
         Map.of("reason", reason, "recipients", recipient));
   }
 

@@ -123,7 +123,8 @@ class InboundPolicyTest {
     MimeMessage m =
         new MimeMessage(
             session,
-            new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            new java.io.ByteArrayInputStream(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     InetSocketAddress at = c.node(node).smtpAddress(TopologyBuilder.NETWORK).orElseThrow();
     try (SMTPTransport tr = (SMTPTransport) session.getTransport("smtp")) {
       tr.connect(at.getAddress().getHostAddress(), at.getPort(), null, null);
@@ -131,5 +132,4 @@ class InboundPolicyTest {
     }
     return messageId;
   }
-
 }

@@ -39,7 +39,8 @@ class SpoolTest {
   @Test
   void recover_halfWrittenTempFile_isDiscardedNotDelivered(@TempDir Path dir) throws Exception {
     Spool spool = new Spool(dir, true);
-    Files.write(dir.resolve("tmp").resolve("CRASHED"), "lgwan-sim-spool: 1\nqueue-id: CR".getBytes());
+    Files.write(
+        dir.resolve("tmp").resolve("CRASHED"), "lgwan-sim-spool: 1\nqueue-id: CR".getBytes());
     assertTrue(spool.recover().isEmpty());
     assertTrue(Files.notExists(dir.resolve("tmp").resolve("CRASHED")));
   }
@@ -67,7 +68,8 @@ class SpoolTest {
 
   @Test
   void delayAfter_doublesFromMinimumUpToMaximum() {
-    RetryPolicy p = new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofHours(1));
+    RetryPolicy p =
+        new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofHours(1));
     assertEquals(Duration.ofSeconds(5), p.delayAfter(1));
     assertEquals(Duration.ofSeconds(10), p.delayAfter(2));
     assertEquals(Duration.ofSeconds(40), p.delayAfter(4));

@@ -93,7 +93,8 @@ class RoutingTest {
   @Test
   void route_unbracketedSmarthost_looksUpItsMx() throws Exception {
     DeliverySpec viaName = new DeliverySpec(DeliveryMode.STATIC, Optional.of("smarthost.lgwan.jp"));
-    TopologyBuilder t = figure1(viaName).record("smarthost.lgwan.jp", "MX", "10 smtp.poi.lgwan.jp.");
+    TopologyBuilder t =
+        figure1(viaName).record("smarthost.lgwan.jp", "MX", "10 smtp.poi.lgwan.jp.");
     try (RunningCluster c = new RunningCluster(t.build())) {
       String id = c.send("city-a", "user@city-a.lg.jp", "user@town-b.lg.jp");
       c.await("delivered at town-b", TraceType.DELIVERED, id, "town-b");
@@ -193,12 +194,7 @@ class RoutingTest {
   void route_transportEntry_overridesTheMx() throws Exception {
     TopologyBuilder t =
         new TopologyBuilder()
-            .node(
-                "sender",
-                "mail.a.lg.jp",
-                MX,
-                Map.of("b.lg.jp", "[relay.lgwan.jp]"),
-                "a.lg.jp")
+            .node("sender", "mail.a.lg.jp", MX, Map.of("b.lg.jp", "[relay.lgwan.jp]"), "a.lg.jp")
             .mxNode("relay", "relay.lgwan.jp")
             .mxNode("target", "mail.b.lg.jp", "b.lg.jp");
     try (RunningCluster c = new RunningCluster(t.build())) {

@@ -130,7 +130,8 @@ public final class RunningCluster implements AutoCloseable {
   }
 
   public static void assertContains(String haystack, String needle) {
-    assertTrue(haystack.contains(needle), () -> "expected to find\n  " + needle + "\nin\n" + haystack);
+    assertTrue(
+        haystack.contains(needle), () -> "expected to find\n  " + needle + "\nin\n" + haystack);
   }
 
   @Override

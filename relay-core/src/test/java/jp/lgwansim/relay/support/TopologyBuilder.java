@@ -35,12 +35,18 @@ public final class TopologyBuilder {
 
   /** A node that relays by MX and is final for {@code domains} with one mailbox each. */
   public TopologyBuilder mxNode(String id, String hostname, String... domains) {
-    return node(id, hostname, new DeliverySpec(DeliveryMode.MX, Optional.empty()), Map.of(), domains);
+    return node(
+        id, hostname, new DeliverySpec(DeliveryMode.MX, Optional.empty()), Map.of(), domains);
   }
 
-  public TopologyBuilder staticNode(String id, String hostname, String smarthost, String... domains) {
+  public TopologyBuilder staticNode(
+      String id, String hostname, String smarthost, String... domains) {
     return node(
-        id, hostname, new DeliverySpec(DeliveryMode.STATIC, Optional.of(smarthost)), Map.of(), domains);
+        id,
+        hostname,
+        new DeliverySpec(DeliveryMode.STATIC, Optional.of(smarthost)),
+        Map.of(),
+        domains);
   }
 
   public TopologyBuilder node(
@@ -72,7 +78,9 @@ public final class TopologyBuilder {
     return this;
   }
 
-  /** An explicit record in zone-file syntax, e.g. {@code record("b.lg.jp", "MX", "10 r.lgwan.jp.")}. */
+  /**
+   * An explicit record in zone-file syntax, e.g. {@code record("b.lg.jp", "MX", "10 r.lgwan.jp.")}.
+   */
   public TopologyBuilder record(String name, String type, String data) {
     records.add(new RecordSpec(name, type, data, Defaults.DNS_TTL_SECONDS, List.of(), 0));
     return this;
