@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,9 @@ public final class DnsViewCompiler {
   static final long SOA_EXPIRE = 604_800;
   static final long SOA_SERIAL = 1;
 
+  /** dnsjava's tokenizer prefixes "<none>:1: " to errors in a one-line string: noise to a user. */
+  private static final Pattern TOKENIZER_PREFIX = Pattern.compile("^<none>:\\d+: ");
+
   private static final Pattern MASTER_LINE = Pattern.compile(":(\\d+):");
 
   private DnsViewCompiler() {}
@@ -131,6 +135,10 @@ public final class DnsViewCompiler {
       }
     }
     if (!problems.isEmpty()) {
+      // In file order, topology file first, so a user fixes them top to bottom.
+      problems.sort(
+          Comparator.comparing((DnsProblem p) -> p.zoneFile().map(Path::toString).orElse(""))
+              .thenComparingInt(DnsProblem::line));
       throw new DnsCompileException(problems);
     }
     return Collections.unmodifiableMap(views);
@@ -352,18 +360,13 @@ public final class DnsViewCompiler {
     try {
       record = Record.fromString(name, type, DClass.IN, spec.ttlSeconds(), spec.data(), Name.root);
     } catch (IOException | IllegalArgumentException e) {
+      String reason = TOKENIZER_PREFIX.matcher(String.valueOf(e.getMessage())).replaceFirst("");
       problems.add(
           DnsProblem.atLine(
               line,
               "records.data",
               Bilingual.of(
-                  spec.name()
-                      + " "
-                      + spec.type()
-                      + " のデータ「"
-                      + spec.data()
-                      + "」を読めません: "
-                      + e.getMessage(),
+                  spec.name() + " " + spec.type() + " のデータ「" + spec.data() + "」を読めません: " + reason,
                   "cannot read the data \""
                       + spec.data()
                       + "\" of "
@@ -371,7 +374,7 @@ public final class DnsViewCompiler {
                       + " "
                       + spec.type()
                       + ": "
-                      + e.getMessage()),
+                      + reason),
               Bilingual.of(
                   "ゾーンファイルの書式で書いてください (例: MX なら「10 relay.lgwan.jp.」)",
                   "write it as in a zone file (e.g. for MX: \"10 relay.lgwan.jp.\")")));
