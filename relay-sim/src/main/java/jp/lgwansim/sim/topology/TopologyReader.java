@@ -50,8 +50,8 @@ final class TopologyReader {
    *
    * @param value the element
    * @param path its key path, e.g. {@code nodes[2]}
-   * @param parts key paths of its listed parts, e.g. {@code "domain:town-b.lg.jp"} → {@code
-   *     nodes[3].domains[0]}
+   * @param parts key paths of its listed parts by their index in the model, e.g. {@code
+   *     "domains#0"} → {@code nodes[3].domains[1]} (they differ when an earlier one was unreadable)
    */
   record Placed<T>(T value, String path, Map<String, String> parts) {
     String part(String name) {
@@ -238,8 +238,8 @@ final class TopologyReader {
           .flatMap(text -> hostName(d.path(), text))
           .ifPresent(
               domain -> {
+                parts.put("domains#" + domains.size(), d.path());
                 domains.add(domain);
-                parts.putIfAbsent("domain:" + domain, d.path());
               });
     }
     List<MailboxSpec> mailboxes = new ArrayList<>();
@@ -247,8 +247,8 @@ final class TopologyReader {
       mailbox(mb, domains)
           .ifPresent(
               box -> {
+                parts.put("mailboxes#" + mailboxes.size(), mb.path());
                 mailboxes.add(box);
-                parts.putIfAbsent("mailbox:" + box.address().toLowerCase(Locale.ROOT), mb.path());
               });
     }
     int imapPort = port(m, TopologyKeys.NODE_IMAP_PORT);
@@ -258,24 +258,22 @@ final class TopologyReader {
       samePort(m, TopologyKeys.NODE_POP3_PORT, pop3Port, TopologyKeys.NODE_SMTP_PORT, smtpPort);
       samePort(m, TopologyKeys.NODE_POP3_PORT, pop3Port, TopologyKeys.NODE_IMAP_PORT, imapPort);
     }
-    if (id.isEmpty()
-        || role.isEmpty()
-        || hostname.isEmpty()
-        || addresses.isEmpty()
-        || delivery.isEmpty()) {
+    if (id.isEmpty() || hostname.isEmpty() || addresses.isEmpty()) {
       hostname.ifPresent(incompleteHostnames::add);
       return Optional.empty();
     }
+    // A bad role or delivery is already a problem, so this model is never returned; stand-ins
+    // keep the node in it so the cross-element rules still check its addresses and domains.
     return Optional.of(
         new Placed<>(
             new NodeSpec(
                 id.get(),
                 label,
-                role.get(),
+                role.orElse(NodeRole.MUNICIPALITY),
                 hostname.get(),
                 addresses,
                 smtpPort,
-                delivery.get(),
+                delivery.orElse(new DeliverySpec(DeliveryMode.MX, Optional.empty())),
                 transport,
                 domains,
                 mailboxes,

@@ -176,10 +176,14 @@ final class TopologyValidator {
     Map<String, String> domainOwner = new HashMap<>();
     Map<String, String> mailboxes = new HashMap<>();
     for (Placed<NodeSpec> p : read.nodes()) {
-      for (String domain : p.value().domains()) {
-        String key = p.part("domain:" + domain);
+      List<String> domains = p.value().domains();
+      for (int i = 0; i < domains.size(); i++) {
+        String domain = domains.get(i);
+        String key = p.part("domains#" + i);
         String first = domainOwner.putIfAbsent(domain, key);
-        if (first != null && !first.equals(key)) {
+        if (first != null && first.startsWith(p.path() + ".")) {
+          duplicate(key, "ドメイン", "domain", domain, first);
+        } else if (first != null) {
           problems.add(
               key,
               Bilingual.of(
@@ -194,13 +198,13 @@ final class TopologyValidator {
               Bilingual.of(
                   "ドメインの最終配送先は 1 つのノードだけにしてください。中継させたいなら transport を使います",
                   "give each domain one final node; to relay it elsewhere, use transport"));
-        } else if (first != null) {
-          duplicate(key, "ドメイン", "domain", domain, first);
         }
       }
-      for (NodeSpec.MailboxSpec box : p.value().mailboxes()) {
+      List<NodeSpec.MailboxSpec> boxes = p.value().mailboxes();
+      for (int i = 0; i < boxes.size(); i++) {
+        NodeSpec.MailboxSpec box = boxes.get(i);
         String address = box.address().toLowerCase(Locale.ROOT);
-        String key = p.part("mailbox:" + address) + ".address";
+        String key = p.part("mailboxes#" + i) + ".address";
         String first = mailboxes.putIfAbsent(address, key);
         if (first != null) {
           duplicate(key, "メールボックス", "mailbox", box.address(), first);
