@@ -1,0 +1,317 @@
+package jp.lgwansim.sim.topology;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.lgwansim.relay.topology.Defaults;
+import jp.lgwansim.relay.topology.DeliveryMode;
+
+/**
+ * Every key of the topology format, declared once: its place, type, default (with unit) and one
+ * line of documentation in Japanese and English. Postfix's {@code postconf -d} is the model.
+ *
+ * <p>The loader asks this registry which keys a mapping may hold (anything else is an unknown key,
+ * with the closest known key suggested) and takes every default from here; {@link
+ * TopologyReference} prints the table in {@code topologies/README.md} from the same list, so the
+ * reference cannot drift from what the loader accepts. Defaults that relay-core also needs come
+ * from {@link Defaults}.
+ */
+public final class TopologyKeys {
+
+  private static final List<TopologyKey> ALL = new ArrayList<>();
+
+  // --- the file -----------------------------------------------------------------------------
+
+  public static final TopologyKey NAME =
+      required(
+          "name",
+          KeyType.NAME,
+          "トポロジの短い名前。CLI と API に表示される",
+          "Short name of the topology, shown by the CLI and the API");
+  public static final TopologyKey DESCRIPTION =
+      optional(
+          "description",
+          KeyType.TEXT,
+          "",
+          "人が読む説明 (何を見せるトポロジか)",
+          "A paragraph for people: what this topology shows");
+
+  // --- networks -----------------------------------------------------------------------------
+
+  public static final TopologyKey NETWORKS =
+      required(
+          "networks",
+          KeyType.LIST,
+          "ネットワーク (ループバック上のアドレス範囲) の一覧。1 つ以上",
+          "The networks (address ranges on loopback); at least one");
+  public static final TopologyKey NETWORK_NAME =
+      required(
+          "networks[].name",
+          KeyType.NAME,
+          "ネットワーク名。addresses と views で参照する (例: lgwan)",
+          "Network name, referred to by addresses and views (e.g. lgwan)");
+  public static final TopologyKey NETWORK_LABEL =
+      derived(
+          "networks[].label",
+          KeyType.TEXT,
+          "(= name)",
+          "人が読む名前 (例: LGWAN、政府共通ネットワーク)",
+          "Human name (e.g. LGWAN, 政府共通ネットワーク)");
+  public static final TopologyKey NETWORK_CIDR =
+      required(
+          "networks[].cidr",
+          KeyType.CIDR,
+          "このネットワークのアドレス範囲。他のネットワークと重ならないこと",
+          "Its address range; must not overlap another network's");
+  public static final TopologyKey NETWORK_DNS =
+      derived(
+          "networks[].dns",
+          KeyType.MAPPING,
+          "(none)",
+          "このネットワークの DNS ビューを提供するサーバ。省略するとビューなし",
+          "The server of this network's DNS view; omitted = no view");
+  public static final TopologyKey NETWORK_DNS_ADDRESS =
+      required(
+          "networks[].dns.address",
+          KeyType.IPV4,
+          "DNS サーバのアドレス (ネットワークの範囲内、他と重複しない)",
+          "The DNS server's address (inside the range, used by nothing else)");
+  public static final TopologyKey NETWORK_DNS_PORT =
+      optional(
+          "networks[].dns.port",
+          KeyType.PORT,
+          Defaults.DNS_PORT,
+          "DNS サーバの UDP/TCP ポート (dig には -p で渡す)",
+          "The DNS server's UDP/TCP port (give it to dig with -p)");
+
+  // --- nodes --------------------------------------------------------------------------------
+
+  public static final TopologyKey NODES =
+      required("nodes", KeyType.LIST, "SMTP ノードの一覧。1 つ以上", "The SMTP nodes; at least one");
+  public static final TopologyKey NODE_ID =
+      required(
+          "nodes[].id",
+          KeyType.NAME,
+          "ノードの ID。CLI と API で使う (例: city-a)",
+          "Node id used by the CLI and the API (e.g. city-a)");
+  public static final TopologyKey NODE_LABEL =
+      derived(
+          "nodes[].label",
+          KeyType.TEXT,
+          "(= id)",
+          "人が読む名前 (例: A市メールサーバ)",
+          "Human name (e.g. A市メールサーバ)");
+  public static final TopologyKey NODE_ROLE =
+      required(
+          "nodes[].role",
+          KeyType.ROLE,
+          "図の中での役割 (表示用のラベル。動作はほかのキーで決まる)",
+          "What it stands for in the figures (a label; behaviour comes from the other keys)");
+  public static final TopologyKey NODE_HOSTNAME =
+      required(
+          "nodes[].hostname",
+          KeyType.DNS_NAME,
+          "FQDN。EHLO 名、Received: の名前、導出される A レコードの名前",
+          "FQDN: EHLO name, Received: name, and the name of its derived A records");
+  public static final TopologyKey NODE_ADDRESSES =
+      required(
+          "nodes[].addresses",
+          KeyType.MAPPING,
+          "接続するネットワークごとのアドレス。最初のものが主アドレス",
+          "Its address on each network it is attached to; the first is its primary address");
+  public static final TopologyKey NODE_ADDRESS =
+      required(
+          "nodes[].addresses[<network>]",
+          KeyType.IPV4,
+          "そのネットワーク上のアドレス (範囲内、重複しない)",
+          "Its address on that network (inside the range, used by nothing else)");
+  public static final TopologyKey NODE_SMTP_PORT =
+      optional(
+          "nodes[].smtp_port",
+          KeyType.PORT,
+          Defaults.SMTP_PORT,
+          "SMTP の待ち受けポート (すべてのアドレスで同じ)",
+          "SMTP listening port (the same on every address)");
+  public static final TopologyKey NODE_DELIVERY =
+      derived(
+          "nodes[].delivery",
+          KeyType.MAPPING,
+          "{mode: mx}",
+          "自ドメイン以外あての配送方法",
+          "How it delivers mail for domains that are not its own");
+  public static final TopologyKey NODE_DELIVERY_MODE =
+      optional(
+          "nodes[].delivery.mode",
+          KeyType.DELIVERY_MODE,
+          DeliveryMode.MX.yamlName(),
+          "mx: 宛先ドメインの MX を DNS で引く / static: 常に smarthost へ渡す",
+          "mx: look up the recipient domain's MX in DNS / static: always hand to the smarthost");
+  public static final TopologyKey NODE_DELIVERY_SMARTHOST =
+      derived(
+          "nodes[].delivery.smarthost",
+          KeyType.NEXT_HOP,
+          "(none)",
+          "static のときの中継先 (例: \"[smtp.poi.lgwan.jp]\")。static では必須、mx では書かない",
+          "The next hop of static delivery (e.g. \"[smtp.poi.lgwan.jp]\"); required for static,"
+              + " not allowed for mx");
+  public static final TopologyKey NODE_TRANSPORT =
+      optional(
+          "nodes[].transport",
+          KeyType.MAPPING,
+          Map.of(),
+          "ドメインごとの中継先の上書き (Postfix の transport_maps と同じ考え方)",
+          "Per-domain next-hop overrides (as Postfix's transport_maps)");
+  public static final TopologyKey NODE_TRANSPORT_ENTRY =
+      required(
+          "nodes[].transport[<domain>]",
+          KeyType.NEXT_HOP,
+          "そのドメインあてのメールの中継先",
+          "The next hop for mail to that domain");
+  public static final TopologyKey NODE_DOMAINS =
+      optional(
+          "nodes[].domains",
+          KeyType.DNS_NAME_LIST,
+          List.of(),
+          "このノードが最終配送先となるドメイン (MX レコードが導出される)",
+          "The domains this node is the final destination for (their MX records are derived)");
+  public static final TopologyKey NODE_MAILBOXES =
+      optional(
+          "nodes[].mailboxes",
+          KeyType.LIST,
+          List.of(),
+          "メールボックス。IMAP/POP3 で読める",
+          "Mailboxes, readable over IMAP and POP3");
+  public static final TopologyKey MAILBOX_ADDRESS =
+      required(
+          "nodes[].mailboxes[].address",
+          KeyType.EMAIL,
+          "メールアドレス (domains のどれかのドメイン)。IMAP/POP3 のログイン名にもなる",
+          "The address (in one of the node's domains); also the IMAP/POP3 login");
+  public static final TopologyKey MAILBOX_PASSWORD =
+      required(
+          "nodes[].mailboxes[].password",
+          KeyType.TEXT,
+          "IMAP/POP3 のパスワード",
+          "The IMAP/POP3 password");
+  public static final TopologyKey NODE_IMAP_PORT =
+      optional(
+          "nodes[].imap_port",
+          KeyType.PORT,
+          Defaults.IMAP_PORT,
+          "IMAP のポート (メールボックスがあるときだけ使う)",
+          "IMAP port (used only when the node has mailboxes)");
+  public static final TopologyKey NODE_POP3_PORT =
+      optional(
+          "nodes[].pop3_port",
+          KeyType.PORT,
+          Defaults.POP3_PORT,
+          "POP3 のポート (メールボックスがあるときだけ使う)",
+          "POP3 port (used only when the node has mailboxes)");
+
+  // --- dns ----------------------------------------------------------------------------------
+
+  public static final TopologyKey DNS =
+      derived(
+          "dns",
+          KeyType.MAPPING,
+          "(none)",
+          "明示的な DNS レコードとゾーンファイル (ノードから導出されるものに加えて)",
+          "Explicit DNS records and zone files (besides those derived from the nodes)");
+  public static final TopologyKey DNS_RECORDS =
+      optional(
+          "dns.records",
+          KeyType.LIST,
+          List.of(),
+          "明示的なレコード。同じ名前と型の導出レコードを置き換える",
+          "Explicit records; they replace derived records of the same name and type");
+  public static final TopologyKey RECORD_NAME =
+      required(
+          "dns.records[].name",
+          KeyType.DNS_NAME,
+          "所有者名 (例: town-b.lg.jp)",
+          "Owner name (e.g. town-b.lg.jp)");
+  public static final TopologyKey RECORD_TYPE =
+      required("dns.records[].type", KeyType.RECORD_TYPE, "レコードの型", "Record type");
+  public static final TopologyKey RECORD_DATA =
+      required(
+          "dns.records[].data",
+          KeyType.TEXT,
+          "ゾーンファイルの書き方のデータ (例: \"10 relay.lgwan.jp.\")",
+          "The data in zone-file syntax (e.g. \"10 relay.lgwan.jp.\")");
+  public static final TopologyKey RECORD_VIEWS =
+      derived(
+          "dns.records[].views",
+          KeyType.NETWORK_LIST,
+          "[] (every view)",
+          "このレコードを持つビュー (ネットワーク名)。空ならすべてのビュー",
+          "The views (network names) that hold it; empty = every view");
+  public static final TopologyKey RECORD_TTL =
+      optional(
+          "dns.records[].ttl", KeyType.SECONDS, Defaults.DNS_TTL_SECONDS, "TTL", "Time to live");
+  public static final TopologyKey DNS_ZONE_FILES =
+      optional(
+          "dns.zone_files",
+          KeyType.LIST,
+          List.of(),
+          "取り込む BIND 形式のゾーンファイル",
+          "BIND zone files whose records join the views");
+  public static final TopologyKey ZONE_FILE =
+      required("dns.zone_files[].file", KeyType.FILE, "ゾーンファイルのパス", "Path of the zone file");
+  public static final TopologyKey ZONE_ORIGIN =
+      required(
+          "dns.zone_files[].origin",
+          KeyType.DNS_NAME,
+          "ゾーンの起点 ($ORIGIN、例: example.lg.jp)",
+          "The zone's origin ($ORIGIN, e.g. example.lg.jp)");
+  public static final TopologyKey ZONE_VIEWS =
+      derived(
+          "dns.zone_files[].views",
+          KeyType.NETWORK_LIST,
+          "[] (every view)",
+          "このゾーンを持つビュー (ネットワーク名)。空ならすべてのビュー",
+          "The views (network names) that hold it; empty = every view");
+
+  private TopologyKeys() {}
+
+  /** Every key, in the order of the reference. */
+  public static List<TopologyKey> all() {
+    return Collections.unmodifiableList(ALL);
+  }
+
+  /** The key declared at {@code path} (a pattern such as {@code nodes[].smtp_port}). */
+  public static Optional<TopologyKey> at(String path) {
+    return ALL.stream().filter(k -> k.path().equals(path)).findFirst();
+  }
+
+  /** The keys a mapping at {@code parentPath} may hold, in declaration order. */
+  public static List<TopologyKey> childrenOf(String parentPath) {
+    return ALL.stream().filter(k -> k.parent().equals(parentPath)).toList();
+  }
+
+  private static TopologyKey required(String path, KeyType type, String docJa, String docEn) {
+    return declare(new TopologyKey(path, type, true, null, "(required)", docJa, docEn));
+  }
+
+  private static TopologyKey optional(
+      String path, KeyType type, Object defaultValue, String docJa, String docEn) {
+    return declare(
+        new TopologyKey(
+            path, type, false, defaultValue, TopologyKey.render(type, defaultValue), docJa, docEn));
+  }
+
+  /** An optional key whose absence means something a value cannot show (e.g. "same as id"). */
+  private static TopologyKey derived(
+      String path, KeyType type, String defaultText, String docJa, String docEn) {
+    return declare(new TopologyKey(path, type, false, null, defaultText, docJa, docEn));
+  }
+
+  private static TopologyKey declare(TopologyKey key) {
+    if (at(key.path()).isPresent()) {
+      throw new IllegalStateException("topology key declared twice: " + key.path());
+    }
+    ALL.add(key);
+    return key;
+  }
+}
