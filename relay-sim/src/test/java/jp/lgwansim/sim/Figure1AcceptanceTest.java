@@ -85,13 +85,17 @@ class Figure1AcceptanceTest {
       assertTrue(mx.output().contains("status: NOERROR"), mx.output());
       assertTrue(mx.output().matches("(?s).*flags: qr aa.*"), mx.output());
       assertTrue(
-          mx.output().matches("(?s).*town-b\\.lg\\.jp\\.\\s+\\d+\\s+IN\\s+MX\\s+10 relay\\.lgwan\\.jp\\..*"),
+          mx.output()
+              .matches(
+                  "(?s).*town-b\\.lg\\.jp\\.\\s+\\d+\\s+IN\\s+MX\\s+10 relay\\.lgwan\\.jp\\..*"),
           mx.output());
 
       ExternalTool.Result nx = ExternalTool.run("dig", server, "-p", port, "A", "nosuch.lg.jp");
       assertTrue(nx.output().contains("status: NXDOMAIN"), nx.output());
       assertTrue(nx.output().matches("(?s).*flags: qr aa.*"), nx.output());
-      assertTrue(nx.output().matches("(?s).*AUTHORITY SECTION:\\s+\\.\\s+\\d+\\s+IN\\s+SOA.*"), nx.output());
+      assertTrue(
+          nx.output().matches("(?s).*AUTHORITY SECTION:\\s+\\.\\s+\\d+\\s+IN\\s+SOA.*"),
+          nx.output());
     }
   }
 
@@ -115,7 +119,7 @@ class Figure1AcceptanceTest {
             "--header",
             "Subject: Figure 1",
             "--header",
-            "Message-ID: <" + id + ">");
+            "Message-Id: <" + id + ">");
     assertEquals(0, r.exitCode(), r.output());
     assertTrue(r.output().contains("250 2.0.0 Ok: queued as"), r.output());
     return id;
