@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import jp.lgwansim.relay.net.Cidr;
+import jp.lgwansim.relay.routing.NextHopSpec;
 import jp.lgwansim.relay.topology.DeliveryMode;
 import jp.lgwansim.relay.topology.NetworkSpec;
 import jp.lgwansim.relay.topology.NetworkSpec.DnsServerSpec;
@@ -640,15 +641,9 @@ final class TopologyReader {
     return Optional.empty();
   }
 
-  private Optional<NextHop> nextHop(String key, String text) {
-    Optional<NextHop> hop = NextHop.parse(text);
-    boolean portOk =
-        hop.map(
-                h ->
-                    h.port().isEmpty()
-                        || (h.port().getAsInt() >= 1 && h.port().getAsInt() <= MAX_PORT))
-            .orElse(true);
-    if (hop.isEmpty() || !portOk) {
+  private Optional<NextHopSpec> nextHop(String key, String text) {
+    Optional<NextHopSpec> hop = NextHops.parse(text);
+    if (hop.isEmpty()) {
       problems.add(
           key,
           Bilingual.of("「" + text + "」は中継先として読めません", "'" + text + "' is not a next hop"),

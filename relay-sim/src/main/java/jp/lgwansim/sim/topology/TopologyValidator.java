@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.lgwansim.relay.routing.NextHopSpec;
 import jp.lgwansim.relay.topology.NetworkSpec;
 import jp.lgwansim.relay.topology.NodeSpec;
 import jp.lgwansim.relay.topology.RecordSpec;
@@ -271,11 +272,11 @@ final class TopologyValidator {
   }
 
   private void nextHop(String key, String text) {
-    Optional<NextHop> parsed = NextHop.parse(text);
+    Optional<NextHopSpec> parsed = NextHops.parse(text);
     if (parsed.isEmpty()) {
       return; // the reader has already said why
     }
-    NextHop hop = parsed.get();
+    NextHopSpec hop = parsed.get();
     if (nodeHostnames.contains(hop.host())) {
       return;
     }
