@@ -113,6 +113,11 @@ public final class ApiServer implements AutoCloseable {
     return tracker;
   }
 
+  /** Event-stream clients connected now. */
+  public int eventClients() {
+    return events.clientCount();
+  }
+
   @Override
   public void close() {
     events.close();

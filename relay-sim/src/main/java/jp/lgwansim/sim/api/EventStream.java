@@ -26,7 +26,9 @@ import jp.lgwansim.relay.trace.TraceEvent;
  * interrupted, which closes its connection even in the middle of a blocked write (the server's
  * sockets are interruptible channels). Each client's own request thread writes its queue out, in
  * batches, and writes a comment line when idle for one heartbeat, which is also how a client that
- * went away is noticed (the write fails) and removed.
+ * went away is noticed (the write fails) and removed. (A client that stops reading while no new
+ * events come keeps its thread blocked in a write until events overflow its queue; the bus is never
+ * held up either way.)
  */
 final class EventStream implements AutoCloseable {
   private static final byte[] OPENING =
@@ -105,7 +107,8 @@ final class EventStream implements AutoCloseable {
     } finally {
       clients.remove(client);
       client.finish();
-      Thread.interrupted(); // so that the closing chunk is written on a channel still open
+      // An interrupt stays set on purpose: closing then fails at once instead of blocking on a
+      // client that reads nothing (the pool clears the flag before this thread's next request).
       try {
         exchange.close();
       } catch (RuntimeException e) {
