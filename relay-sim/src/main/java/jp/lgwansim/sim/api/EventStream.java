@@ -78,6 +78,8 @@ final class EventStream implements AutoCloseable {
     try {
       exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
       exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      // A stream is never reused; and when a client is dropped, its connection must really end.
+      exchange.getResponseHeaders().set("Connection", "close");
       exchange.sendResponseHeaders(200, 0);
       OutputStream out = exchange.getResponseBody();
       out.write(OPENING);
@@ -125,6 +127,7 @@ final class EventStream implements AutoCloseable {
   private void offer(TraceEvent event) {
     for (Client c : clients) {
       if (!c.dropped && !c.queue.offer(event)) {
+        clients.remove(c); // counted out now, before its connection closes
         c.drop();
       }
     }

@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "nslookup",
+    mixinStandardHelpOptions = true,
     description = {
       "シミュレーションの DNS に問い合わせます (図4の nslookup と同じ表示)",
       "Asks the simulation's DNS, printed like nslookup in the article's Figure 4"
@@ -171,7 +172,7 @@ final class NslookupCommand implements Callable<Integer> {
     if (!response.getHeader().getFlag(Flags.AA)) {
       out.println("Non-authoritative answer:");
     }
-    List<Record> answers = response.getSection(Section.ANSWER);
+    List<Record> answers = new ArrayList<>(response.getSection(Section.ANSWER));
     answers.sort(Comparator.comparingInt(NslookupCommand::preference));
     int shown = 0;
     List<ARecord> addresses = new ArrayList<>();

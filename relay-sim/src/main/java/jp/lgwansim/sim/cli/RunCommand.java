@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
     description = {
       "トポロジを読み込んでシミュレーションを動かします (Ctrl-C で停止)",
       "Loads a topology and runs the simulation until Ctrl-C"

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "send",
+    mixinStandardHelpOptions = true,
     description = {"送信者のホームノードからメールを送ります", "Sends a mail from the sender's home node"})
 final class SendCommand implements Callable<Integer> {
   private static final Set<String> STATUS_EVENTS = Set.of("delivered", "deferred", "failed");

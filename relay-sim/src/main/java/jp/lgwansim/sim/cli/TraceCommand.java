@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "trace",
+    mixinStandardHelpOptions = true,
     description = {
       "メールの経路を図3のような番号付きの手順で表示します",
       "Shows a mail's route as numbered steps, like the article's Figure 3"
