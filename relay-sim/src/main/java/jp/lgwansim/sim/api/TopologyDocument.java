@@ -1,0 +1,94 @@
+package jp.lgwansim.sim.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.lgwansim.relay.topology.NetworkSpec;
+import jp.lgwansim.relay.topology.NodeSpec;
+import jp.lgwansim.relay.topology.Topology;
+import jp.lgwansim.sim.SimulationHandle;
+
+/**
+ * The JSON of {@code GET /api/topology}: the topology with the endpoints where its listeners really
+ * are (asked of the simulation, never read from the file, as they may differ on macOS). Beyond the
+ * documented shape it carries {@code description} and the {@code label}s of networks and nodes (A市,
+ * LGWAN), which the CLI prints.
+ */
+public record TopologyDocument(
+    String name, String description, List<Network> networks, List<Node> nodes, List<Dns> dns) {
+
+  public record Network(String name, String label, String cidr) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Node(
+      String id,
+      String label,
+      String role,
+      String hostname,
+      Delivery delivery,
+      List<String> domains,
+      List<Smtp> smtp,
+      List<Mailbox> mailboxes,
+      Endpoint imap,
+      Endpoint pop3) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Delivery(String mode, String smarthost) {}
+
+  public record Smtp(String network, String host, int port) {}
+
+  public record Mailbox(String address, String password) {}
+
+  public record Endpoint(String host, int port) {}
+
+  public record Dns(String view, String host, int port) {}
+
+  public static TopologyDocument of(SimulationHandle sim) {
+    Topology t = sim.topology();
+    List<Network> networks = new ArrayList<>();
+    for (NetworkSpec n : t.networks()) {
+      networks.add(new Network(n.name(), n.label(), n.cidr().toString()));
+    }
+    List<Node> nodes = new ArrayList<>();
+    for (NodeSpec n : t.nodes()) {
+      List<Smtp> smtp = new ArrayList<>();
+      for (String network : n.addresses().keySet()) {
+        InetSocketAddress a = sim.smtpEndpoint(n.id(), network);
+        smtp.add(new Smtp(network, host(a), a.getPort()));
+      }
+      List<Mailbox> mailboxes = new ArrayList<>();
+      for (NodeSpec.MailboxSpec m : n.mailboxes()) {
+        mailboxes.add(new Mailbox(m.address(), m.password()));
+      }
+      nodes.add(
+          new Node(
+              n.id(),
+              n.label(),
+              n.role().yamlName(),
+              n.hostname(),
+              new Delivery(n.delivery().mode().yamlName(), n.delivery().smarthost().orElse(null)),
+              n.domains(),
+              smtp,
+              mailboxes,
+              endpoint(sim.imapEndpoint(n.id())),
+              endpoint(sim.pop3Endpoint(n.id()))));
+    }
+    List<Dns> dns = new ArrayList<>();
+    for (Map.Entry<String, InetSocketAddress> e : sim.dnsEndpoints().entrySet()) {
+      dns.add(new Dns(e.getKey(), host(e.getValue()), e.getValue().getPort()));
+    }
+    return new TopologyDocument(t.name(), t.description(), networks, nodes, dns);
+  }
+
+  private static Endpoint endpoint(Optional<InetSocketAddress> address) {
+    return address.map(a -> new Endpoint(host(a), a.getPort())).orElse(null);
+  }
+
+  /** The literal address: never a name, so no lookup and what the user types into a client. */
+  private static String host(InetSocketAddress a) {
+    return a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+  }
+}

@@ -1,0 +1,31 @@
+package jp.lgwansim.sim.cli;
+
+import java.nio.file.Path;
+import jp.lgwansim.sim.SimulationHandle;
+
+/**
+ * What {@code lgwan-sim run} needs of the simulation engine: start one from a topology file, and
+ * later stop it. One launcher starts at most one simulation.
+ *
+ * <p>{@link Main#Main()} finds the engine's launcher with {@link java.util.ServiceLoader}: the
+ * engine registers a public class with a public no-argument constructor in {@code
+ * META-INF/services/jp.lgwansim.sim.cli.SimulationLauncher}. Tests and embedders pass one to {@link
+ * Main#Main(java.util.function.Supplier)} instead.
+ */
+public interface SimulationLauncher {
+
+  /**
+   * Loads, validates and starts everything the topology file describes (DNS servers, nodes,
+   * mailboxes) and returns once all listen.
+   *
+   * @throws Exception when the file is invalid or a listener cannot start; its message is shown to
+   *     the user as it is, so it should say what happened, where, and what to do, in both languages
+   */
+  SimulationHandle start(Path topologyFile) throws Exception;
+
+  /**
+   * Stops what {@link #start} started; does nothing if nothing was started. Called once, from the
+   * shutdown hook (Ctrl-C) or when {@code run} ends.
+   */
+  void stop() throws Exception;
+}
