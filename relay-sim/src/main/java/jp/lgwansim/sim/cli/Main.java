@@ -3,7 +3,6 @@ package jp.lgwansim.sim.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +20,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       RunCommand.class,
+      DemoCommand.class,
       SendCommand.class,
       TraceCommand.class,
       NslookupCommand.class,
@@ -31,9 +31,9 @@ public final class Main implements Runnable {
 
   private final Supplier<SimulationLauncher> launchers;
 
-  /** Uses the simulation engine registered for {@link java.util.ServiceLoader}. */
+  /** Runs topology files with the real simulation, spooling in a temporary folder. */
   public Main() {
-    this(Main::installedLauncher);
+    this(() -> new TopologyFileLauncher(java.util.Optional.empty()));
   }
 
   /**
@@ -67,9 +67,5 @@ public final class Main implements Runnable {
           "This build has no simulation engine (no SimulationLauncher is registered)");
     }
     return launcher;
-  }
-
-  private static SimulationLauncher installedLauncher() {
-    return ServiceLoader.load(SimulationLauncher.class).findFirst().orElse(null);
   }
 }

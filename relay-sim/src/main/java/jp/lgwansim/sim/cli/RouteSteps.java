@@ -39,8 +39,7 @@ final class RouteSteps {
   }
 
   List<Bilingual> steps(JsonNode message) {
-    List<JsonNode> events = new ArrayList<>();
-    message.path("events").forEach(events::add);
+    List<JsonNode> events = byVisit(message.path("events"));
     List<Bilingual> steps = new ArrayList<>();
     boolean firstReceived = true;
     for (int i = 0; i < events.size(); i++) {
@@ -98,6 +97,32 @@ final class RouteSteps {
       }
     }
     return steps;
+  }
+
+  /**
+   * The events in the order of the message's visits: all of what one node did with its copy (its
+   * queue id) before what the next node did. Nodes work at the same time (the next hop already
+   * looks up DNS while the previous one is reading its 250), so bus order would interleave them; a
+   * trainee reads the route one server at a time.
+   */
+  private static List<JsonNode> byVisit(JsonNode all) {
+    List<JsonNode> events = new ArrayList<>();
+    all.forEach(events::add);
+    Map<String, Long> visitStart = new HashMap<>();
+    for (JsonNode e : events) {
+      visitStart.putIfAbsent(visitOf(e), e.path("seq").asLong());
+    }
+    events.sort(
+        java.util.Comparator.<JsonNode>comparingLong(e -> visitStart.get(visitOf(e)))
+            .thenComparingLong(e -> e.path("seq").asLong()));
+    return events;
+  }
+
+  private static String visitOf(JsonNode e) {
+    String queueId = e.path("queueId").asText("");
+    return queueId.isEmpty()
+        ? "seq:" + e.path("seq").asText()
+        : e.path("node").asText() + "/" + queueId;
   }
 
   /** ①..⑳, then (21), (22)... */

@@ -7,10 +7,8 @@ import jp.lgwansim.sim.SimulationHandle;
  * What {@code lgwan-sim run} needs of the simulation engine: start one from a topology file, and
  * later stop it. One launcher starts at most one simulation.
  *
- * <p>{@link Main#Main()} finds the engine's launcher with {@link java.util.ServiceLoader}: the
- * engine registers a public class with a public no-argument constructor in {@code
- * META-INF/services/jp.lgwansim.sim.cli.SimulationLauncher}. Tests and embedders pass one to {@link
- * Main#Main(java.util.function.Supplier)} instead.
+ * <p>{@link Main#Main()} uses {@link TopologyFileLauncher}; tests and embedders pass another to
+ * {@link Main#Main(java.util.function.Supplier)}.
  */
 public interface SimulationLauncher {
 
