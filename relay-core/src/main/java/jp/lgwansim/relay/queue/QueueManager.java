@@ -176,9 +176,15 @@ public final class QueueManager {
     Map<String, String> attrs = new HashMap<>();
     attrs.put("domain", domain);
     attrs.put("recipients", String.join(",", recipients));
-    Map<String, DeliveryOutcome> outcomes = new LinkedHashMap<>();
     if (decision instanceof RouteDecision.Local) {
       attrs.put("method", "local");
+    } else if (decision instanceof RouteDecision.Relay relay) {
+      attrs.put("method", relay.method());
+      attrs.put(
+          "candidates",
+          String.join(",", relay.candidates().stream().map(Object::toString).toList()));
+    }
+    if (!(decision instanceof RouteDecision.Unroutable)) {
       trace.publish(
           nodeId,
           TraceType.ROUTE_CHOSEN,
@@ -186,6 +192,9 @@ public final class QueueManager {
           envelope.queueId(),
           decision.why(),
           attrs);
+    }
+    Map<String, DeliveryOutcome> outcomes = new LinkedHashMap<>();
+    if (decision instanceof RouteDecision.Local) {
       for (String r : recipients) {
         DeliveryOutcome o =
             mailboxes
@@ -205,17 +214,6 @@ public final class QueueManager {
       return outcomes;
     }
     if (decision instanceof RouteDecision.Relay relay) {
-      attrs.put("method", relay.method());
-      attrs.put(
-          "candidates",
-          String.join(",", relay.candidates().stream().map(Object::toString).toList()));
-      trace.publish(
-          nodeId,
-          TraceType.ROUTE_CHOSEN,
-          envelope.messageId(),
-          envelope.queueId(),
-          decision.why(),
-          attrs);
       return sender.send(envelope, recipients, content, relay.candidates());
     }
     RouteDecision.Unroutable u = (RouteDecision.Unroutable) decision;
