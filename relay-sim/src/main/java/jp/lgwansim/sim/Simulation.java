@@ -74,7 +74,7 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
     } catch (IOException | RuntimeException e) {
       temporary.ifPresent(Simulation::deleteTree);
       if (causedByBind(e)) {
-        throw cannotBind(e);
+        throw cannotBind(topology, e);
       }
       if (e instanceof IOException) {
         throw new StartupException(
@@ -99,18 +99,31 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
     return false;
   }
 
-  private static StartupException cannotBind(Throwable e) {
+  private static StartupException cannotBind(Topology topology, Throwable e) {
+    // Every address the topology listens on, so a macOS user can paste the lines as they are.
+    java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
+    topology
+        .networks()
+        .forEach(n -> n.dns().ifPresent(d -> addresses.add(d.address().getHostAddress())));
+    topology
+        .nodes()
+        .forEach(n -> n.addresses().values().forEach(a -> addresses.add(a.getHostAddress())));
+    StringBuilder aliases = new StringBuilder();
+    for (String a : addresses) {
+      aliases.append("\n  sudo ifconfig lo0 alias ").append(a).append(" up");
+    }
     return new StartupException(
         Bilingual.of(
             "アドレスで待ち受けできません ("
                 + e.getMessage()
-                + ")。同じトポロジのシミュレーションが既に動いていれば止めてください。macOSでは追加のループバックアドレスを先に作る必要があります:"
-                + " sudo ifconfig lo0 alias 127.10.0.10 up (トポロジの各アドレスについて)",
+                + ")。同じアドレスを使うシミュレーションが既に動いていれば止めてください。"
+                + "macOS では追加のループバックアドレスを先に作ってください:"
+                + aliases,
             "cannot listen on an address ("
                 + e.getMessage()
-                + "). If a simulation of the same topology is already running, stop it. On macOS"
-                + " each extra loopback address must be added first: sudo ifconfig lo0 alias"
-                + " 127.10.0.10 up (for every address of the topology)"),
+                + "). If a simulation using the same addresses is already running, stop it."
+                + " On macOS, add the extra loopback addresses first:"
+                + aliases),
         e);
   }
 
