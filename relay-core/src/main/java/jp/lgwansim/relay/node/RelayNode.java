@@ -148,6 +148,11 @@ public final class RelayNode implements AutoCloseable {
     return spec;
   }
 
+  /** Its queue: what waits for delivery, and flush. */
+  public QueueManager queue() {
+    return queue;
+  }
+
   /** Where its SMTP listener on {@code network} really listens. */
   public Optional<InetSocketAddress> smtpAddress(String network) {
     return Optional.ofNullable(receivers.get(network)).map(SmtpReceiver::listenAddress);

@@ -51,6 +51,12 @@ public final class QueueManager {
   private final Clock clock;
   private volatile boolean closed;
 
+  /** What is queued now, for mailq and flush: the envelope, its state and its retry timer. */
+  private final Map<String, Tracked> queued = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Tracked(
+      QueueEntry entry, Optional<java.util.concurrent.ScheduledFuture<?>> timer) {}
+
   public QueueManager(
       String nodeId,
       Spool spool,
@@ -95,10 +101,45 @@ public final class QueueManager {
     closed = true;
   }
 
+  /** Every queued message, oldest first (Postfix's mailq). */
+  public List<QueueEntry> entries() {
+    List<QueueEntry> result = new ArrayList<>();
+    queued.values().forEach(t -> result.add(t.entry()));
+    result.sort(java.util.Comparator.comparing(e -> e.envelope().arrival()));
+    return result;
+  }
+
+  /**
+   * Tries every deferred message now instead of at its next attempt (Postfix's postqueue -f).
+   *
+   * @return how many messages were rescheduled
+   */
+  public int flush() {
+    int n = 0;
+    for (Tracked t : List.copyOf(queued.values())) {
+      if (t.entry().state() == QueueEntry.State.DEFERRED
+          && t.timer().map(f -> f.cancel(false)).orElse(false)) {
+        submit(t.entry().envelope());
+        n++;
+      }
+    }
+    return n;
+  }
+
   private void submit(Envelope envelope) {
     if (closed) {
       return;
     }
+    Tracked before = queued.get(envelope.queueId());
+    queued.put(
+        envelope.queueId(),
+        new Tracked(
+            new QueueEntry(
+                envelope,
+                QueueEntry.State.ACTIVE,
+                Optional.empty(),
+                before == null ? "" : before.entry().lastError()),
+            Optional.empty()));
     try {
       workers.execute(() -> attempt(envelope));
     } catch (RejectedExecutionException e) {
@@ -141,6 +182,7 @@ public final class QueueManager {
     }
     if (remaining.isEmpty()) {
       spool.remove(envelope.queueId());
+      queued.remove(envelope.queueId());
       return;
     }
     Envelope next = envelope.withRecipients(remaining).withAttempt();
@@ -164,6 +206,7 @@ public final class QueueManager {
                 reason));
       }
       spool.remove(envelope.queueId());
+      queued.remove(envelope.queueId());
       return;
     }
     spool.update(next);
@@ -255,8 +298,16 @@ public final class QueueManager {
             "reason", reason,
             "nextAttempt", at.toString(),
             "recipients", String.join(",", recipients)));
+    QueueEntry deferred =
+        new QueueEntry(envelope, QueueEntry.State.DEFERRED, Optional.of(at), reason);
+    queued.put(envelope.queueId(), new Tracked(deferred, Optional.empty()));
     try {
-      scheduler.schedule(() -> submit(envelope), delay.toMillis(), TimeUnit.MILLISECONDS);
+      java.util.concurrent.ScheduledFuture<?> timer =
+          scheduler.schedule(() -> submit(envelope), delay.toMillis(), TimeUnit.MILLISECONDS);
+      // Only if the timer has not fired yet (a short backoff may already be running the retry).
+      queued.computeIfPresent(
+          envelope.queueId(),
+          (id, t) -> t.entry() == deferred ? new Tracked(deferred, Optional.of(timer)) : t);
     } catch (RejectedExecutionException e) {
       log.debug("{}: not scheduling {}, shutting down", nodeId, envelope.queueId());
     }
