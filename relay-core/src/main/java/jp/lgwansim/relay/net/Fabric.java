@@ -19,6 +19,7 @@ public final class Fabric {
   private final Map<String, Cidr> networks;
   private final Map<InetSocketAddress, InetSocketAddress> placements = new ConcurrentHashMap<>();
   private final Map<InetAddress, String> owners = new ConcurrentHashMap<>();
+  private final java.util.Set<String> cutLinks = ConcurrentHashMap.newKeySet();
 
   /**
    * @param networks network name to its range, in topology order
@@ -57,5 +58,20 @@ public final class Fabric {
 
   public Optional<String> ownerOf(InetAddress address) {
     return Optional.ofNullable(owners.get(address));
+  }
+
+  /** Cuts a node's link to a network (fault injection): it can send nothing over it. */
+  public void disconnect(String nodeId, String network) {
+    cutLinks.add(nodeId + "\n" + network);
+  }
+
+  /** Restores a link cut by {@link #disconnect}. */
+  public void reconnect(String nodeId, String network) {
+    cutLinks.remove(nodeId + "\n" + network);
+  }
+
+  /** False while the node's link to the network is cut. */
+  public boolean isConnected(String nodeId, String network) {
+    return !cutLinks.contains(nodeId + "\n" + network);
   }
 }

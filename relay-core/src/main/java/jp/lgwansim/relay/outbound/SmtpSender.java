@@ -78,7 +78,7 @@ public final class SmtpSender {
     for (NextHop hop : candidates) {
       Optional<InetAddress> source = sourceFor(hop.address());
       if (source.isEmpty()) {
-        note(tried, hop + " unreachable: on no network of this node");
+        note(tried, hop + " unreachable: on no network this node is connected to");
         continue;
       }
       Optional<Map<String, DeliveryOutcome>> result =
@@ -235,8 +235,12 @@ public final class SmtpSender {
     }
   }
 
+  /** This node's address on the target's network, if it is attached to it and the link is up. */
   private Optional<InetAddress> sourceFor(InetAddress target) {
-    return fabric.networkOf(target).map(myAddresses::get);
+    return fabric
+        .networkOf(target)
+        .filter(network -> fabric.isConnected(nodeId, network))
+        .map(myAddresses::get);
   }
 
   private Session newSession(InetAddress source) {
