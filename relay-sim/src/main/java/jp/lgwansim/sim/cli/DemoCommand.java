@@ -49,6 +49,9 @@ final class DemoCommand implements Callable<Integer> {
       description = "サンプルを送ったら終了する / stop after the sample mails instead of running on")
   boolean exitAfterSamples;
 
+  // The demo always starts from an empty queue in a temporary folder, so it runs the same each
+  // time.
+
   /** The sample mails: Figure 1's A市 → B町, and B町's answer. */
   private static final List<String[]> SAMPLES =
       List.of(
@@ -69,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (LiveSimulation live = LiveSimulation.start(main, topology, httpPort)) {
+    try (LiveSimulation live =
+        LiveSimulation.start(main, topology, java.util.Optional.empty(), httpPort)) {
       live.printWhereToLook(out);
       out.println();
       String port = Integer.toString(live.apiPort());

@@ -45,11 +45,12 @@ final class LiveSimulation implements AutoCloseable {
    *
    * @throws CliFailure saying what went wrong and what to do
    */
-  static LiveSimulation start(Main main, Path topology, int httpPort) {
+  static LiveSimulation start(
+      Main main, Path topology, java.util.Optional<Path> dataDir, int httpPort) {
     SimulationLauncher launcher = main.newLauncher();
     SimulationHandle sim;
     try {
-      sim = launcher.start(topology);
+      sim = launcher.start(topology, dataDir);
     } catch (Exception e) {
       stopQuietly(launcher);
       throw new CliFailure(

@@ -31,9 +31,9 @@ public final class Main implements Runnable {
 
   private final Supplier<SimulationLauncher> launchers;
 
-  /** Runs topology files with the real simulation, spooling in a temporary folder. */
+  /** Runs topology files with the real simulation. */
   public Main() {
-    this(() -> new TopologyFileLauncher(java.util.Optional.empty()));
+    this(TopologyFileLauncher::new);
   }
 
   /**

@@ -40,6 +40,17 @@ final class RunCommand implements Callable<Integer> {
       description = "API のポート / port of the HTTP API (default: ${DEFAULT-VALUE}; 0 = any free)")
   int httpPort;
 
+  @Option(
+      names = "--data-dir",
+      defaultValue = "data",
+      paramLabel = "DIR",
+      description = {
+        "キューを保存するフォルダ。DIR/<トポロジ名> に保存し、同じフォルダで再起動すると続きから配送します" + " (既定: ${DEFAULT-VALUE})",
+        "where queues are kept, in DIR/<topology name>; a restart on the same folder resumes them"
+            + " (default: ${DEFAULT-VALUE})"
+      })
+  Path dataDir;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -53,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int runUntilStopped(PrintWriter out) {
-    try (LiveSimulation live = LiveSimulation.start(main, topology, httpPort)) {
+    try (LiveSimulation live =
+        LiveSimulation.start(main, topology, java.util.Optional.of(dataDir), httpPort)) {
       live.printWhereToLook(out);
       out.println("Ctrl-C で停止します / Press Ctrl-C to stop.");
       out.flush();

@@ -16,10 +16,13 @@ public interface SimulationLauncher {
    * Loads, validates and starts everything the topology file describes (DNS servers, nodes,
    * mailboxes) and returns once all listen.
    *
+   * @param dataDir the folder under which the topology's own data folder (its name) is made, so
+   *     that a restart on the same folder resumes the queues; empty = a temporary folder removed
+   *     when the simulation stops
    * @throws Exception when the file is invalid or a listener cannot start; its message is shown to
    *     the user as it is, so it should say what happened, where, and what to do, in both languages
    */
-  SimulationHandle start(Path topologyFile) throws Exception;
+  SimulationHandle start(Path topologyFile, java.util.Optional<Path> dataDir) throws Exception;
 
   /**
    * Stops what {@link #start} started; does nothing if nothing was started. Called once, from the

@@ -219,7 +219,7 @@ class CliTest {
     SimulationLauncher launcher =
         new SimulationLauncher() {
           @Override
-          public SimulationHandle start(Path topologyFile) {
+          public SimulationHandle start(Path topologyFile, java.util.Optional<Path> dataDir) {
             assertEquals(Path.of("topologies/figure1-mx.yaml"), topologyFile);
             started.incrementAndGet();
             return sim;
@@ -266,7 +266,8 @@ class CliTest {
     SimulationLauncher launcher =
         new SimulationLauncher() {
           @Override
-          public SimulationHandle start(Path topologyFile) throws Exception {
+          public SimulationHandle start(Path topologyFile, java.util.Optional<Path> dataDir)
+              throws Exception {
             throw new Exception("bad.yaml:3: 不明なキー / unknown key 'nodez'");
           }
 
