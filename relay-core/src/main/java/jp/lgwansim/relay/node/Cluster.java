@@ -19,7 +19,6 @@ import jp.lgwansim.relay.dns.DnsView;
 import jp.lgwansim.relay.dns.DnsViewCompiler;
 import jp.lgwansim.relay.net.Cidr;
 import jp.lgwansim.relay.net.Fabric;
-import jp.lgwansim.relay.queue.RetryPolicy;
 import jp.lgwansim.relay.topology.NetworkSpec;
 import jp.lgwansim.relay.topology.NodeSpec;
 import jp.lgwansim.relay.topology.Topology;
@@ -42,27 +41,20 @@ public final class Cluster implements AutoCloseable {
    *
    * @param spoolRoot each node's spool is the folder named after its id below this one
    * @param fsync false only in benchmarks that measure what durability costs
-   * @param retry backoff and queue lifetime of every node
    * @param deliveryThreads the shared pool for delivery attempts of all nodes
    * @param clock time source of spools, queue ids and Received headers
    */
-  public record Options(
-      Path spoolRoot, boolean fsync, RetryPolicy retry, int deliveryThreads, Clock clock) {
+  public record Options(Path spoolRoot, boolean fsync, int deliveryThreads, Clock clock) {
 
     /** Enough for a classroom's traffic on a 2-core laptop: delivery waits on sockets, not CPU. */
     public static final int DEFAULT_DELIVERY_THREADS = 16;
 
     public static Options defaults(Path spoolRoot) {
-      return new Options(
-          spoolRoot, true, RetryPolicy.TRAINING, DEFAULT_DELIVERY_THREADS, Clock.systemUTC());
-    }
-
-    public Options withRetry(RetryPolicy policy) {
-      return new Options(spoolRoot, fsync, policy, deliveryThreads, clock);
+      return new Options(spoolRoot, true, DEFAULT_DELIVERY_THREADS, Clock.systemUTC());
     }
 
     public Options withFsync(boolean on) {
-      return new Options(spoolRoot, on, retry, deliveryThreads, clock);
+      return new Options(spoolRoot, on, deliveryThreads, clock);
     }
   }
 
@@ -96,7 +88,7 @@ public final class Cluster implements AutoCloseable {
               dnsAddresses,
               options.spoolRoot(),
               options.fsync(),
-              options.retry(),
+              topology.queue(),
               cluster.scheduler,
               cluster.workers,
               options.clock());

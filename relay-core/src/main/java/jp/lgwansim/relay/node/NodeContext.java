@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import jp.lgwansim.relay.net.Fabric;
-import jp.lgwansim.relay.queue.RetryPolicy;
+import jp.lgwansim.relay.topology.QueueSettings;
 import jp.lgwansim.relay.trace.TraceBus;
 
 /**
@@ -19,6 +19,7 @@ import jp.lgwansim.relay.trace.TraceBus;
  * @param dnsServers network name to the real address of its DNS view's server
  * @param spoolRoot each node's spool is a folder below it, named after the node id
  * @param fsync false only in benchmarks that measure what durability costs
+ * @param queue retry, lifetime and limits of every node
  * @param scheduler timers (retries)
  * @param workers delivery attempts
  */
@@ -28,7 +29,7 @@ public record NodeContext(
     Map<String, InetSocketAddress> dnsServers,
     Path spoolRoot,
     boolean fsync,
-    RetryPolicy retry,
+    QueueSettings queue,
     ScheduledExecutorService scheduler,
     ExecutorService workers,
     Clock clock) {

@@ -20,6 +20,7 @@ import jp.lgwansim.relay.mailbox.MailboxStore;
 import jp.lgwansim.relay.net.Cidr;
 import jp.lgwansim.relay.outbound.SmtpSender;
 import jp.lgwansim.relay.queue.QueueManager;
+import jp.lgwansim.relay.queue.RetryPolicy;
 import jp.lgwansim.relay.queue.Spool;
 import jp.lgwansim.relay.routing.Router;
 import jp.lgwansim.relay.topology.NodeSpec;
@@ -81,7 +82,7 @@ public final class RelayNode implements AutoCloseable {
               ctx.trace(),
               ctx.scheduler(),
               ctx.workers(),
-              ctx.retry(),
+              RetryPolicy.of(ctx.queue()),
               ctx.clock());
       queue.resume();
 
@@ -99,8 +100,8 @@ public final class RelayNode implements AutoCloseable {
           new InboundSettings(
               spec.id(),
               spec.hostname(),
-              InboundSettings.DEFAULT_MAX_MESSAGE_SIZE,
-              InboundSettings.DEFAULT_HOP_LIMIT,
+              ctx.queue().messageSizeLimit(),
+              ctx.queue().hopcountLimit(),
               new QueueIds(ctx.clock()));
       Map<String, SmtpReceiver> receivers = new LinkedHashMap<>();
       RelayNode node = new RelayNode(spec, mailboxes, queue, receivers);

@@ -13,8 +13,11 @@ import java.time.Duration;
 public record RetryPolicy(
     Duration minimalBackoff, Duration maximalBackoff, Duration queueLifetime) {
 
-  public static final RetryPolicy TRAINING =
-      new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(30));
+  /** The retry part of a topology's queue settings. */
+  public static RetryPolicy of(jp.lgwansim.relay.topology.QueueSettings q) {
+    return new RetryPolicy(
+        q.minimalBackoffTime(), q.maximalBackoffTime(), q.maximalQueueLifetime());
+  }
 
   /** Delay before try {@code attempts + 1}: doubles from the minimum, capped at the maximum. */
   public Duration delayAfter(int attempts) {

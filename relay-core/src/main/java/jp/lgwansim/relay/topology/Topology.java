@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param nodes the SMTP nodes
  * @param records explicit DNS records; they replace derived records of the same name and type
  * @param zoneFiles BIND zone files whose records join the views
+ * @param queue how every node queues, retries and gives up
  */
 public record Topology(
     String name,
@@ -19,7 +20,8 @@ public record Topology(
     List<NetworkSpec> networks,
     List<NodeSpec> nodes,
     List<RecordSpec> records,
-    List<ZoneFileSpec> zoneFiles) {
+    List<ZoneFileSpec> zoneFiles,
+    QueueSettings queue) {
 
   public Topology {
     networks = List.copyOf(networks);

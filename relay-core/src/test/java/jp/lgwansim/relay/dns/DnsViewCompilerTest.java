@@ -68,7 +68,8 @@ class DnsViewCompilerTest {
             List.of(TestTopologies.twoNetworks().get(0), quiet),
             TestTopologies.figure1Nodes(),
             List.of(),
-            List.of());
+            List.of(),
+            jp.lgwansim.relay.topology.QueueSettings.DEFAULTS);
 
     assertEquals(List.of("lgwan"), List.copyOf(DnsViewCompiler.compile(topology).keySet()));
   }
@@ -157,7 +158,8 @@ class DnsViewCompilerTest {
                     Map.of("lgwan", "127.10.3.2"),
                     List.of("sub.pref-c.lg.jp"))),
             List.of(),
-            List.of(new ZoneFileSpec(file, "pref-c.lg.jp", List.of("lgwan"))));
+            List.of(new ZoneFileSpec(file, "pref-c.lg.jp", List.of("lgwan"))),
+            jp.lgwansim.relay.topology.QueueSettings.DEFAULTS);
 
     Map<String, DnsView> views = DnsViewCompiler.compile(topology);
     DnsView lgwan = views.get("lgwan");

@@ -11,6 +11,7 @@ import jp.lgwansim.relay.topology.DeliveryMode;
 import jp.lgwansim.relay.topology.NetworkSpec;
 import jp.lgwansim.relay.topology.NodeRole;
 import jp.lgwansim.relay.topology.NodeSpec;
+import jp.lgwansim.relay.topology.QueueSettings;
 import jp.lgwansim.relay.topology.RecordSpec;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.topology.ZoneFileSpec;
@@ -77,7 +78,8 @@ final class TestTopologies {
   }
 
   static Topology figure1(List<RecordSpec> records, List<ZoneFileSpec> zoneFiles) {
-    return new Topology("test", "", twoNetworks(), figure1Nodes(), records, zoneFiles);
+    return new Topology(
+        "test", "", twoNetworks(), figure1Nodes(), records, zoneFiles, QueueSettings.DEFAULTS);
   }
 
   private static Map<String, String> orderedMap(String k1, String v1, String k2, String v2) {

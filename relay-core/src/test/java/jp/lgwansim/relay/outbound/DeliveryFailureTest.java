@@ -25,7 +25,7 @@ class DeliveryFailureTest {
       TraceEvent first = c.await("deferred", TraceType.DEFERRED, id, "sender");
       assertContains(first.attribute("reason"), "mail.b.lg.jp");
       assertContains(first.text().ja(), "再送します");
-      // A second attempt really happens (the retry timer of RunningCluster.FAST_RETRY).
+      // A second attempt really happens (TopologyBuilder retries within a second).
       TraceEvent second =
           c.trace()
               .await(

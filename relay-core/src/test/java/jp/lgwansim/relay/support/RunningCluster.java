@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import jp.lgwansim.relay.node.Cluster;
 import jp.lgwansim.relay.node.RelayNode;
-import jp.lgwansim.relay.queue.RetryPolicy;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.trace.TraceBus;
 import jp.lgwansim.relay.trace.TraceEvent;
@@ -38,10 +37,6 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 public final class RunningCluster implements AutoCloseable {
   public static final Duration DEADLINE = Duration.ofSeconds(20);
 
-  /** Retries quickly, so tests of deferral do not wait long; still real timers. */
-  public static final RetryPolicy FAST_RETRY =
-      new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMinutes(5));
-
   private final Cluster cluster;
   private final TraceRecorder recorder;
   private final Path spool;
@@ -50,8 +45,7 @@ public final class RunningCluster implements AutoCloseable {
     this.spool = Files.createTempDirectory("relay-core-test");
     TraceBus bus = new TraceBus();
     this.recorder = new TraceRecorder(bus);
-    this.cluster =
-        Cluster.start(topology, Cluster.Options.defaults(spool).withRetry(FAST_RETRY), bus);
+    this.cluster = Cluster.start(topology, Cluster.Options.defaults(spool), bus);
   }
 
   public Cluster cluster() {

@@ -1,6 +1,7 @@
 package jp.lgwansim.relay.support;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import jp.lgwansim.relay.topology.NodeRole;
 import jp.lgwansim.relay.topology.NodeSpec;
 import jp.lgwansim.relay.topology.NodeSpec.DeliverySpec;
 import jp.lgwansim.relay.topology.NodeSpec.MailboxSpec;
+import jp.lgwansim.relay.topology.QueueSettings;
 import jp.lgwansim.relay.topology.RecordSpec;
 import jp.lgwansim.relay.topology.Topology;
 
@@ -24,6 +26,16 @@ public final class TopologyBuilder {
   private final List<NodeSpec> nodes = new ArrayList<>();
   private final List<RecordSpec> records = new ArrayList<>();
   private int nextHost = 1;
+
+  /** Retries quickly, so tests of deferral do not wait long; still real timers. */
+  private QueueSettings queue =
+      QueueSettings.DEFAULTS.withBackoff(
+          Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMinutes(5));
+
+  public TopologyBuilder queue(QueueSettings settings) {
+    this.queue = settings;
+    return this;
+  }
 
   public TestNet net() {
     return net;
@@ -97,6 +109,6 @@ public final class TopologyBuilder {
             "LGWAN",
             net.cidr(),
             Optional.of(new NetworkSpec.DnsServerSpec(dnsAddress(), Defaults.DNS_PORT)));
-    return new Topology("test", "", List.of(lgwan), nodes, records, List.of());
+    return new Topology("test", "", List.of(lgwan), nodes, records, List.of(), queue);
   }
 }

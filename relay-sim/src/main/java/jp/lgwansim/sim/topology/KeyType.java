@@ -23,6 +23,11 @@ public enum KeyType {
       "an IPv4 address inside the network's range (e.g. 127.10.1.1)"),
   PORT("port", "ポート番号 1〜65535", "a port number 1-65535"),
   SECONDS("seconds", "秒数 (整数)", "a number of seconds (integer)"),
+  DURATION(
+      "duration",
+      "Postfix と同じ時間の書き方: 数字に s (秒)、m (分)、h (時間)、d (日)、w (週)。単位なしは秒 (例: 30s, 5m)",
+      "a time as Postfix writes it: a number with s, m, h, d or w; no unit = seconds (e.g. 30s, 5m)"),
+  COUNT("count", "1 以上の整数", "a whole number, 1 or more"),
   DNS_NAME(
       "dns-name",
       "DNS 名 (英数字と - のラベルを . でつなぐ、例: mail.city-a.lg.jp)",

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.lgwansim.relay.topology.Defaults;
 import jp.lgwansim.relay.topology.DeliveryMode;
+import jp.lgwansim.relay.topology.QueueSettings;
 
 /**
  * Every key of the topology format, declared once: its place, type, default (with unit) and one
@@ -273,7 +274,85 @@ public final class TopologyKeys {
           "このゾーンを持つビュー (ネットワーク名)。空ならすべてのビュー",
           "The views (network names) that hold it; empty = every view");
 
+  // --- queue (Postfix's names; defaults scaled for training) --------------------------------
+
+  public static final TopologyKey QUEUE =
+      derived(
+          "queue",
+          KeyType.MAPPING,
+          "(all defaults)",
+          "すべてのノードのキュー・再送・制限の設定 (Postfix の同名パラメータに相当)",
+          "Queueing, retry and limits of every node (as Postfix's parameters of the same names)");
+  public static final TopologyKey QUEUE_MINIMAL_BACKOFF =
+      optional(
+          "queue.minimal_backoff_time",
+          KeyType.DURATION,
+          seconds(QueueSettings.DEFAULTS.minimalBackoffTime()),
+          "一時的な失敗の後、最初に再送するまでの時間 (以後倍々に延びる)。Postfix は 300s",
+          "Delay before the first retry after a temporary failure, doubling after that (Postfix:"
+              + " 300s)");
+  public static final TopologyKey QUEUE_MAXIMAL_BACKOFF =
+      optional(
+          "queue.maximal_backoff_time",
+          KeyType.DURATION,
+          seconds(QueueSettings.DEFAULTS.maximalBackoffTime()),
+          "再送間隔の上限。Postfix は 4000s",
+          "Longest delay between retries (Postfix: 4000s)");
+  public static final TopologyKey QUEUE_MAXIMAL_LIFETIME =
+      optional(
+          "queue.maximal_queue_lifetime",
+          KeyType.DURATION,
+          seconds(QueueSettings.DEFAULTS.maximalQueueLifetime()),
+          "これを過ぎても届かないメールはあきらめて送信者にエラー通知 (DSN) を返す。Postfix は 5d",
+          "After this long undelivered mail is returned to its sender with a DSN (Postfix: 5d)");
+  public static final TopologyKey QUEUE_DELAY_WARNING =
+      optional(
+          "queue.delay_warning_time",
+          KeyType.DURATION,
+          seconds(QueueSettings.DEFAULTS.delayWarningTime()),
+          "これだけ待ったメールの送信者に「遅延」通知を一度送る。0 なら送らない。Postfix は 0h",
+          "Send the sender one \"delayed\" notice once a message has waited this long; 0 = never"
+              + " (Postfix: 0h)");
+  public static final TopologyKey QUEUE_HOPCOUNT_LIMIT =
+      optional(
+          "queue.hopcount_limit",
+          KeyType.COUNT,
+          QueueSettings.DEFAULTS.hopcountLimit(),
+          "Received: ヘッダがこの数に達したメールはループとして 554 5.4.6 で拒否。Postfix は 50",
+          "A message with this many Received: headers is refused as a loop, 554 5.4.6 (Postfix:"
+              + " 50)");
+  public static final TopologyKey QUEUE_MESSAGE_SIZE_LIMIT =
+      optional(
+          "queue.message_size_limit",
+          KeyType.COUNT,
+          QueueSettings.DEFAULTS.messageSizeLimit(),
+          "受け付けるメールの最大バイト数 (超えると 552 5.3.4)。Postfix は 10240000",
+          "Largest message accepted, in bytes (larger: 552 5.3.4; Postfix: 10240000)");
+  public static final TopologyKey QUEUE_DESTINATION_CONCURRENCY =
+      optional(
+          "queue.destination_concurrency_limit",
+          KeyType.COUNT,
+          QueueSettings.DEFAULTS.destinationConcurrencyLimit(),
+          "1 つの中継先へ同時に配送する数の上限。Postfix の default_destination_concurrency_limit は 20",
+          "Parallel deliveries to one next hop (Postfix default_destination_concurrency_limit:"
+              + " 20)");
+
   private TopologyKeys() {}
+
+  /** A duration as Postfix writes it, in the largest unit that divides it: 30m, 60s, 0s. */
+  private static String seconds(java.time.Duration d) {
+    long s = d.toSeconds();
+    if (s != 0 && s % 86_400 == 0) {
+      return s / 86_400 + "d";
+    }
+    if (s != 0 && s % 3_600 == 0) {
+      return s / 3_600 + "h";
+    }
+    if (s != 0 && s % 60 == 0 && s >= 600) {
+      return s / 60 + "m";
+    }
+    return s + "s";
+  }
 
   /** Every key, in the order of the reference. */
   public static List<TopologyKey> all() {

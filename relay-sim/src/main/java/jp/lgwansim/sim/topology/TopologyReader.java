@@ -5,6 +5,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import jp.lgwansim.relay.topology.NodeRole;
 import jp.lgwansim.relay.topology.NodeSpec;
 import jp.lgwansim.relay.topology.NodeSpec.DeliverySpec;
 import jp.lgwansim.relay.topology.NodeSpec.MailboxSpec;
+import jp.lgwansim.relay.topology.QueueSettings;
 import jp.lgwansim.relay.topology.RecordSpec;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.topology.ZoneFileSpec;
@@ -68,6 +70,7 @@ final class TopologyReader {
       List<Placed<NodeSpec>> nodes,
       List<Placed<RecordSpec>> records,
       List<Placed<ZoneFileSpec>> zoneFiles,
+      QueueSettings queue,
       Set<String> incompleteNetworks,
       Set<String> incompleteHostnames) {
 
@@ -78,7 +81,8 @@ final class TopologyReader {
           networks.stream().map(Placed::value).toList(),
           nodes.stream().map(Placed::value).toList(),
           records.stream().map(Placed::value).toList(),
-          zoneFiles.stream().map(Placed::value).toList());
+          zoneFiles.stream().map(Placed::value).toList(),
+          queue);
     }
   }
 
@@ -103,6 +107,7 @@ final class TopologyReader {
     List<Placed<ZoneFileSpec>> zoneFiles = new ArrayList<>();
     String name = "";
     String description = TopologyKeys.DESCRIPTION.defaultString();
+    QueueSettings queue = QueueSettings.DEFAULTS;
     Optional<YamlMapping> top = YamlMapping.of(new Item(root, "", ""), problems);
     if (top.isPresent()) {
       YamlMapping file = top.get();
@@ -114,6 +119,7 @@ final class TopologyReader {
       for (Item item : nonEmptyList(file, TopologyKeys.NODES)) {
         readNode(item).ifPresent(nodes::add);
       }
+      queue = file.mapping(TopologyKeys.QUEUE).map(this::readQueue).orElse(queue);
       Optional<YamlMapping> dns = file.mapping(TopologyKeys.DNS);
       if (dns.isPresent()) {
         for (Item item : dns.get().list(TopologyKeys.DNS_RECORDS).orElse(List.of())) {
@@ -131,8 +137,75 @@ final class TopologyReader {
         nodes,
         records,
         zoneFiles,
+        queue,
         Set.copyOf(incompleteNetworks),
         Set.copyOf(incompleteHostnames));
+  }
+
+  // --- queue --------------------------------------------------------------------------------
+
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhdw]?)");
+
+  private QueueSettings readQueue(YamlMapping m) {
+    QueueSettings d = QueueSettings.DEFAULTS;
+    Duration minimal = duration(m, TopologyKeys.QUEUE_MINIMAL_BACKOFF, d.minimalBackoffTime());
+    Duration maximal = duration(m, TopologyKeys.QUEUE_MAXIMAL_BACKOFF, d.maximalBackoffTime());
+    Duration lifetime = duration(m, TopologyKeys.QUEUE_MAXIMAL_LIFETIME, d.maximalQueueLifetime());
+    Duration warning = duration(m, TopologyKeys.QUEUE_DELAY_WARNING, d.delayWarningTime());
+    int hops = count(m, TopologyKeys.QUEUE_HOPCOUNT_LIMIT, d.hopcountLimit());
+    int size = count(m, TopologyKeys.QUEUE_MESSAGE_SIZE_LIMIT, d.messageSizeLimit());
+    int concurrency =
+        count(m, TopologyKeys.QUEUE_DESTINATION_CONCURRENCY, d.destinationConcurrencyLimit());
+    if (minimal.isZero()) {
+      problems.add(
+          m.pathOf(TopologyKeys.QUEUE_MINIMAL_BACKOFF),
+          Bilingual.of("0 では再送が止まらなくなります", "0 would retry without pause"),
+          Bilingual.of("1s 以上を書いてください (例: 5s)", "write 1s or more (e.g. 5s)"));
+    }
+    if (maximal.compareTo(minimal) < 0) {
+      problems.add(
+          m.pathOf(TopologyKeys.QUEUE_MAXIMAL_BACKOFF),
+          Bilingual.of(
+              "maximal_backoff_time が minimal_backoff_time より短くなっています",
+              "maximal_backoff_time is shorter than minimal_backoff_time"),
+          Bilingual.of(
+              minimal.toSeconds() + "s 以上を書いてください", "write " + minimal.toSeconds() + "s or more"));
+    }
+    return new QueueSettings(minimal, maximal, lifetime, warning, hops, size, concurrency);
+  }
+
+  private Duration duration(YamlMapping m, TopologyKey key, Duration fallback) {
+    Optional<String> text = m.text(key);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    java.util.regex.Matcher match = DURATION.matcher(text.get().trim());
+    if (!match.matches()) {
+      problems.add(
+          m.pathOf(key),
+          Bilingual.of("「" + text.get() + "」は時間として読めません", "'" + text.get() + "' is not a time"),
+          Bilingual.of(
+              "数字に s、m、h、d、w を付けて書いてください (例: " + key.defaultText() + ")",
+              "write a number with s, m, h, d or w (e.g. " + key.defaultText() + ")"));
+      return fallback;
+    }
+    long n = Long.parseLong(match.group(1));
+    switch (match.group(2)) {
+      case "m":
+        return Duration.ofMinutes(n);
+      case "h":
+        return Duration.ofHours(n);
+      case "d":
+        return Duration.ofDays(n);
+      case "w":
+        return Duration.ofDays(7 * n);
+      default:
+        return Duration.ofSeconds(n);
+    }
+  }
+
+  private int count(YamlMapping m, TopologyKey key, int fallback) {
+    return m.number(key, 1, Integer.MAX_VALUE).map(Long::intValue).orElse(fallback);
   }
 
   // --- networks -----------------------------------------------------------------------------

@@ -88,7 +88,13 @@ public final class FakeSimulation implements SimulationHandle, AutoCloseable {
             List.of(new NodeSpec.MailboxSpec("hanako@town-b.lg.jp", "hanako-pass"))));
     topology =
         new Topology(
-            "figure1-test", "Figure 1 for tests", List.of(lgwan), nodes, List.of(), List.of());
+            "figure1-test",
+            "Figure 1 for tests",
+            List.of(lgwan),
+            nodes,
+            List.of(),
+            List.of(),
+            jp.lgwansim.relay.topology.QueueSettings.DEFAULTS);
     for (NodeSpec n : nodes) {
       queueIds.put(n.id(), new AtomicInteger());
       SMTPServer server =

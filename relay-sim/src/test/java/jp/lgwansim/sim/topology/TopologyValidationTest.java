@@ -418,6 +418,40 @@ class TopologyValidationTest {
     assertTrue(problem.messageEn().contains("cannot read the file"), problem.toString());
   }
 
+  // --- queue ----------------------------------------------------------------------------------
+
+  @Test
+  void load_queueSettings_readPostfixStyleTimes() throws IOException {
+    Topology t =
+        TopologyLoader.load(
+            write(
+                VALID
+                    + "queue:\n  minimal_backoff_time: 2s\n  maximal_backoff_time: 1m\n"
+                    + "  maximal_queue_lifetime: 2h\n  delay_warning_time: 90\n"
+                    + "  hopcount_limit: 20\n"));
+    assertEquals(java.time.Duration.ofSeconds(2), t.queue().minimalBackoffTime());
+    assertEquals(java.time.Duration.ofMinutes(1), t.queue().maximalBackoffTime());
+    assertEquals(java.time.Duration.ofHours(2), t.queue().maximalQueueLifetime());
+    assertEquals(java.time.Duration.ofSeconds(90), t.queue().delayWarningTime());
+    assertEquals(20, t.queue().hopcountLimit());
+    assertEquals(
+        jp.lgwansim.relay.topology.QueueSettings.DEFAULTS.messageSizeLimit(),
+        t.queue().messageSizeLimit());
+  }
+
+  @Test
+  void load_queueTimeWithoutKnownUnit_isReported() throws IOException {
+    List<TopologyProblem> p = problems(VALID + "queue:\n  maximal_queue_lifetime: 5 days\n");
+    assertOnly(p, 20, "queue.maximal_queue_lifetime", "時間として読めません", "is not a time");
+  }
+
+  @Test
+  void load_maximalBackoffShorterThanMinimal_isReported() throws IOException {
+    List<TopologyProblem> p =
+        problems(VALID + "queue:\n  minimal_backoff_time: 10m\n  maximal_backoff_time: 1m\n");
+    assertOnly(p, 21, "queue.maximal_backoff_time", "より短く", "shorter than");
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   private Path write(String yaml) throws IOException {
