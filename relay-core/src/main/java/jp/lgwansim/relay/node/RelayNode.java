@@ -42,16 +42,19 @@ public final class RelayNode implements AutoCloseable {
   private final NodeSpec spec;
   private final Optional<MailboxStore> mailboxes;
   private final QueueManager queue;
+  private final SmtpSender sender;
   private final Map<String, SmtpReceiver> receivers;
 
   private RelayNode(
       NodeSpec spec,
       Optional<MailboxStore> mailboxes,
       QueueManager queue,
+      SmtpSender sender,
       Map<String, SmtpReceiver> receivers) {
     this.spec = spec;
     this.mailboxes = mailboxes;
     this.queue = queue;
+    this.sender = sender;
     this.receivers = receivers;
   }
 
@@ -70,7 +73,14 @@ public final class RelayNode implements AutoCloseable {
       Set<InetAddress> self = new HashSet<>(spec.addresses().values());
       Router router = new Router(spec, resolverOf(spec, ctx), self, RandomGenerator.getDefault());
       SmtpSender sender =
-          new SmtpSender(spec.id(), spec.hostname(), spec.addresses(), ctx.fabric(), ctx.trace());
+          new SmtpSender(
+              spec.id(),
+              spec.hostname(),
+              spec.addresses(),
+              ctx.fabric(),
+              ctx.trace(),
+              ctx.scheduler(),
+              ctx.queue().destinationConcurrencyLimit());
       Spool spool = new Spool(ctx.spoolRoot().resolve(spec.id()), ctx.fsync());
       QueueManager queue =
           new QueueManager(
@@ -104,7 +114,7 @@ public final class RelayNode implements AutoCloseable {
               ctx.queue().hopcountLimit(),
               new QueueIds(ctx.clock()));
       Map<String, SmtpReceiver> receivers = new LinkedHashMap<>();
-      RelayNode node = new RelayNode(spec, mailboxes, queue, receivers);
+      RelayNode node = new RelayNode(spec, mailboxes, queue, sender, receivers);
       try {
         for (Map.Entry<String, InetAddress> a : spec.addresses().entrySet()) {
           SmtpReceiver r =
@@ -172,6 +182,7 @@ public final class RelayNode implements AutoCloseable {
   public void close() {
     receivers.values().forEach(SmtpReceiver::close);
     queue.close();
+    sender.close();
     mailboxes.ifPresent(MailboxStore::close);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import jp.lgwansim.relay.net.Fabric;
 import jp.lgwansim.relay.queue.Envelope;
 import jp.lgwansim.relay.routing.NextHop;
@@ -27,7 +28,6 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
  * Relays one message to the first next hop that answers.
@@ -37,14 +37,17 @@ import org.eclipse.angus.mail.util.MailConnectException;
  * <ul>
  *   <li>a next hop on no network of this node: unreachable, like a host with no route; next
  *       candidate;
- *   <li>connection refused or timed out: next candidate; all of them: temporary for everyone;
+ *   <li>connection refused, timed out or a 4xx greeting: next candidate; all of them: temporary for
+ *       everyone;
  *   <li>a 4xx reply (to MAIL, RCPT or DATA): temporary for the recipients it concerns;
  *   <li>a 5xx reply: permanent for the recipients it concerns;
  *   <li>the connection breaks after it was made: temporary (the next hop may or may not have the
  *       message; at-least-once, as every MTA).
  * </ul>
+ *
+ * <p>Connections to a next hop are reused while it stays busy ({@link ConnectionCache}).
  */
-public final class SmtpSender {
+public final class SmtpSender implements AutoCloseable {
   /** As Postfix's smtp_connect_timeout (30s), cut down: simulated hosts answer at once or never. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -57,13 +60,21 @@ public final class SmtpSender {
   private final Fabric fabric;
   private final TraceBus trace;
   private final Map<InetAddress, Session> sessions = new ConcurrentHashMap<>();
+  private final ConnectionCache connections;
 
+  /**
+   * @param scheduler closes cached connections that nobody reuses
+   * @param concurrency parallel deliveries per next hop
+   */
   public SmtpSender(
       String nodeId,
       String hostname,
       Map<String, InetAddress> myAddresses,
       Fabric fabric,
-      TraceBus trace) {
+      TraceBus trace,
+      ScheduledExecutorService scheduler,
+      int concurrency) {
+    this.connections = new ConnectionCache(scheduler, concurrency);
     this.nodeId = nodeId;
     this.hostname = hostname;
     this.myAddresses = Map.copyOf(myAddresses);
@@ -102,8 +113,57 @@ public final class SmtpSender {
       InetAddress source,
       StringBuilder tried) {
     InetSocketAddress real = fabric.socketFor(hop.address(), hop.port());
-    Optional<String> nextNode = fabric.ownerOf(hop.address());
     Session session = sessions.computeIfAbsent(source, this::newSession);
+    try (ConnectionCache.Lease lease =
+        connections.lease(
+            source.getHostAddress()
+                + ">"
+                + real.getAddress().getHostAddress()
+                + ":"
+                + real.getPort())) {
+      Optional<ConnectionCache.Connection> reused = lease.reuse();
+      ConnectionCache.Connection connection;
+      if (reused.isPresent()) {
+        connection = reused.get();
+      } else {
+        Optional<ConnectionCache.Connection> opened = open(session, real);
+        if (opened.isEmpty()) {
+          note(tried, hop + " " + lastConnectError.get());
+          return Optional.empty();
+        }
+        connection = opened.get();
+      }
+      traceConnected(envelope, hop, connection.transport(), reused.isPresent());
+      Map<String, DeliveryOutcome> outcome;
+      try {
+        outcome = transfer(connection.transport(), session, envelope, recipients, content, hop);
+      } catch (MessagingException e) {
+        ConnectionCache.quietlyClose(connection.transport());
+        Map<String, DeliveryOutcome> all = new LinkedHashMap<>();
+        String reason = hop + ": " + rootMessage(e);
+        recipients.forEach(r -> all.put(r, new DeliveryOutcome.TemporaryFailure(reason)));
+        return Optional.of(all);
+      }
+      // Only a connection whose every recipient was accepted is surely in a clean state.
+      if (outcome.values().stream().allMatch(o -> o instanceof DeliveryOutcome.Delivered)) {
+        lease.keep(connection);
+      } else {
+        ConnectionCache.quietlyClose(connection.transport());
+      }
+      return Optional.of(outcome);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Map<String, DeliveryOutcome> all = new LinkedHashMap<>();
+      recipients.forEach(
+          r -> all.put(r, new DeliveryOutcome.TemporaryFailure("interrupted (shutting down)")));
+      return Optional.of(all);
+    }
+  }
+
+  /** Why the last {@link #open} on this thread failed, for the deferral reason. */
+  private final ThreadLocal<String> lastConnectError = ThreadLocal.withInitial(() -> "");
+
+  private Optional<ConnectionCache.Connection> open(Session session, InetSocketAddress real) {
     SMTPTransport transport;
     try {
       transport = (SMTPTransport) session.getTransport("smtp");
@@ -111,39 +171,35 @@ public final class SmtpSender {
       throw new IllegalStateException("Angus Mail has no smtp transport on the class path", e);
     }
     try {
-      try {
-        transport.connect(real.getAddress().getHostAddress(), real.getPort(), null, null);
-      } catch (MailConnectException e) {
-        note(tried, hop + " " + rootMessage(e));
-        return Optional.empty();
-      }
-      Map<String, String> attrs = new HashMap<>();
-      attrs.put("nextHop", hop.host());
-      attrs.put("address", hop.address().getHostAddress() + ":" + hop.port());
-      nextNode.ifPresent(n -> attrs.put("nextNode", n));
-      trace.publish(
-          nodeId,
-          TraceType.CONNECTED,
-          envelope.messageId(),
-          envelope.queueId(),
-          Bilingual.of(
-              hop + " にSMTPで接続しました: " + oneLine(transport.getLastServerResponse()),
-              "connected to " + hop + " over SMTP: " + oneLine(transport.getLastServerResponse())),
-          attrs);
-      return Optional.of(
-          transfer(transport, session, envelope, recipients, content, hop, nextNode));
+      transport.connect(real.getAddress().getHostAddress(), real.getPort(), null, null);
+      return Optional.of(new ConnectionCache.Connection(transport, System.nanoTime()));
     } catch (MessagingException e) {
-      Map<String, DeliveryOutcome> all = new LinkedHashMap<>();
-      String reason = hop + ": " + rootMessage(e);
-      recipients.forEach(r -> all.put(r, new DeliveryOutcome.TemporaryFailure(reason)));
-      return Optional.of(all);
-    } finally {
-      try {
-        transport.close();
-      } catch (MessagingException e) {
-        // QUIT failed: the message is already handed over or failed; nothing to do.
-      }
+      // Refused, timed out, or a 421 greeting: this candidate is not taking mail now.
+      lastConnectError.set(rootMessage(e));
+      ConnectionCache.quietlyClose(transport);
+      return Optional.empty();
     }
+  }
+
+  private void traceConnected(
+      Envelope envelope, NextHop hop, SMTPTransport transport, boolean reused) {
+    Map<String, String> attrs = new HashMap<>();
+    attrs.put("nextHop", hop.host());
+    attrs.put("address", hop.address().getHostAddress() + ":" + hop.port());
+    attrs.put("reused", Boolean.toString(reused));
+    fabric.ownerOf(hop.address()).ifPresent(n -> attrs.put("nextNode", n));
+    String greeting = oneLine(transport.getLastServerResponse());
+    trace.publish(
+        nodeId,
+        TraceType.CONNECTED,
+        envelope.messageId(),
+        envelope.queueId(),
+        reused
+            ? Bilingual.of(hop + " への開いている接続を再利用します", "reusing the open connection to " + hop)
+            : Bilingual.of(
+                hop + " にSMTPで接続しました: " + greeting,
+                "connected to " + hop + " over SMTP: " + greeting),
+        attrs);
   }
 
   private Map<String, DeliveryOutcome> transfer(
@@ -152,9 +208,9 @@ public final class SmtpSender {
       Envelope envelope,
       List<String> recipients,
       byte[] content,
-      NextHop hop,
-      Optional<String> nextNode)
+      NextHop hop)
       throws MessagingException {
+    Optional<String> nextNode = fabric.ownerOf(hop.address());
     SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(content));
     message.setEnvelopeFrom(envelope.sender().isEmpty() ? "<>" : envelope.sender());
     Address[] to = new Address[recipients.size()];
@@ -236,6 +292,12 @@ public final class SmtpSender {
   }
 
   /** This node's address on the target's network, if it is attached to it and the link is up. */
+  /** Closes the connections kept for reuse. */
+  @Override
+  public void close() {
+    connections.close();
+  }
+
   private Optional<InetAddress> sourceFor(InetAddress target) {
     return fabric
         .networkOf(target)
