@@ -95,6 +95,11 @@ public final class Cluster implements AutoCloseable {
       for (NodeSpec spec : topology.nodes()) {
         cluster.nodes.put(spec.id(), RelayNode.start(spec, context));
       }
+      // Old mail moves only once every node listens: a restart must not defer mail to a
+      // neighbour that is simply later in the file.
+      for (RelayNode node : cluster.nodes.values()) {
+        node.resumeQueue();
+      }
       return cluster;
     } catch (DnsCompileException | IOException | RuntimeException e) {
       cluster.close();

@@ -59,10 +59,11 @@ public final class RelayNode implements AutoCloseable {
   }
 
   /**
-   * Builds and starts the node: mailboxes first, then the queue (resuming what its spool holds),
-   * then the listeners, so nothing is accepted before it can be delivered.
+   * Builds and starts the node: mailboxes first, then the queue, then the listeners, so nothing is
+   * accepted before it can be delivered. What an earlier run left in the spool waits for {@link
+   * #resumeQueue}, so that a whole topology is listening before old mail moves.
    */
-  public static RelayNode start(NodeSpec spec, NodeContext ctx) throws IOException {
+  public static RelayNode start(NodeSpec spec, NodeContext ctx) {
     Optional<MailboxStore> mailboxes =
         spec.mailboxes().isEmpty()
             ? Optional.empty()
@@ -94,7 +95,6 @@ public final class RelayNode implements AutoCloseable {
               ctx.workers(),
               RetryPolicy.of(ctx.queue()),
               ctx.clock());
-      queue.resume();
 
       List<Cidr> relayClients = new ArrayList<>();
       for (String network : spec.addresses().keySet()) {
@@ -131,7 +131,7 @@ public final class RelayNode implements AutoCloseable {
         throw e;
       }
       return node;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       mailboxes.ifPresent(MailboxStore::close);
       throw e;
     }
@@ -157,6 +157,15 @@ public final class RelayNode implements AutoCloseable {
 
   public NodeSpec spec() {
     return spec;
+  }
+
+  /**
+   * Starts delivering what the spool holds from an earlier run (or a crash).
+   *
+   * @return how many messages were found
+   */
+  public int resumeQueue() throws IOException {
+    return queue.resume();
   }
 
   /** Its queue: what waits for delivery, and flush. */
