@@ -99,6 +99,35 @@ class Figure1AcceptanceTest {
     }
   }
 
+  @Test
+  void figure1Mx_mailToADomainWithNoMxAndNoA_bringsADsnToTheSendersMailbox() throws Exception {
+    try (Simulation sim = Simulation.start(load("figure1-mx.yaml"), Optional.empty());
+        TraceRecorder trace = new TraceRecorder(sim.trace())) {
+      var smtp = sim.smtpEndpoint("city-a", "lgwan");
+      ExternalTool.Result sent =
+          ExternalTool.run(
+              "swaks",
+              "--server",
+              smtp.getAddress().getHostAddress() + ":" + smtp.getPort(),
+              "--from",
+              "taro@city-a.lg.jp",
+              "--to",
+              "someone@nosuch.lg.jp");
+      assertEquals(0, sent.exitCode(), sent.output());
+      trace.await(
+          "the notice in taro's mailbox",
+          e ->
+              e.type() == TraceType.DELIVERED && e.attribute("mailbox").equals("taro@city-a.lg.jp"),
+          DEADLINE);
+
+      String dsn = curlImap(sim, "city-a", "taro@city-a.lg.jp", "taro-pass");
+      assertTrue(dsn.contains("From: Mail Delivery System <MAILER-DAEMON@mail.city-a.lg.jp>"), dsn);
+      assertTrue(dsn.contains("Final-Recipient: rfc822; someone@nosuch.lg.jp"), dsn);
+      assertTrue(dsn.contains("Status: 5.1.2"), dsn);
+      assertTrue(dsn.contains("nosuch.lg.jp"), dsn);
+    }
+  }
+
   private static jp.lgwansim.relay.topology.Topology load(String file) throws Exception {
     return TopologyLoader.load(TOPOLOGIES.resolve(file));
   }

@@ -135,7 +135,7 @@ final class InboundSession implements MessageHandler {
 
     String subject = decode(firstHeader(headers, "Subject"));
     Envelope envelope =
-        new Envelope(queueId, messageId, sender, recipients, subject, clock.instant(), 0);
+        Envelope.accepted(queueId, messageId, sender, recipients, subject, clock.instant());
     try {
       queue.store(envelope, content);
     } catch (IOException e) {

@@ -1,5 +1,7 @@
 package jp.lgwansim.relay.inbound;
 
+import jp.lgwansim.relay.queue.QueueIds;
+
 /**
  * The fixed settings of a node's SMTP listener.
  *

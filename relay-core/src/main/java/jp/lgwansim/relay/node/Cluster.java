@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.lgwansim.relay.dns.DnsCompileException;
 import jp.lgwansim.relay.dns.DnsServer;
@@ -29,6 +30,9 @@ import jp.lgwansim.relay.trace.TraceBus;
  * views from their first message on) and stopped in reverse. The threads all nodes share live here.
  */
 public final class Cluster implements AutoCloseable {
+  /** How long closing waits for delivery attempts under way. */
+  static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(2);
+
   private final TraceBus trace;
   private final Fabric fabric;
   private final Map<String, DnsServer> dnsServers = new LinkedHashMap<>();
@@ -150,9 +154,19 @@ public final class Cluster implements AutoCloseable {
   @Override
   public void close() {
     nodes.values().forEach(RelayNode::close);
-    dnsServers.values().forEach(DnsServer::close);
-    workers.shutdownNow();
+    // Attempts under way may finish (a spool write, a notice being queued) before DNS goes away
+    // and threads are interrupted; what is still unfinished stays in the spool for next time.
     scheduler.shutdownNow();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    dnsServers.values().forEach(DnsServer::close);
   }
 
   private static ThreadFactory daemon(String name) {

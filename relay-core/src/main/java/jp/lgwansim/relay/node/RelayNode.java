@@ -13,14 +13,13 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import jp.lgwansim.relay.dns.DnsLookup;
 import jp.lgwansim.relay.inbound.InboundSettings;
-import jp.lgwansim.relay.inbound.QueueIds;
 import jp.lgwansim.relay.inbound.RelayPolicy;
 import jp.lgwansim.relay.inbound.SmtpReceiver;
 import jp.lgwansim.relay.mailbox.MailboxStore;
 import jp.lgwansim.relay.net.Cidr;
 import jp.lgwansim.relay.outbound.SmtpSender;
+import jp.lgwansim.relay.queue.QueueIds;
 import jp.lgwansim.relay.queue.QueueManager;
-import jp.lgwansim.relay.queue.RetryPolicy;
 import jp.lgwansim.relay.queue.Spool;
 import jp.lgwansim.relay.routing.Router;
 import jp.lgwansim.relay.topology.NodeSpec;
@@ -83,17 +82,19 @@ public final class RelayNode implements AutoCloseable {
               ctx.scheduler(),
               ctx.queue().destinationConcurrencyLimit());
       Spool spool = new Spool(ctx.spoolRoot().resolve(spec.id()), ctx.fsync());
+      QueueIds queueIds = new QueueIds(ctx.clock());
       QueueManager queue =
           new QueueManager(
-              spec.id(),
+              spec,
               spool,
+              queueIds,
               router,
               sender,
               mailboxes,
               ctx.trace(),
               ctx.scheduler(),
               ctx.workers(),
-              RetryPolicy.of(ctx.queue()),
+              ctx.queue(),
               ctx.clock());
 
       List<Cidr> relayClients = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class RelayNode implements AutoCloseable {
               spec.hostname(),
               ctx.queue().messageSizeLimit(),
               ctx.queue().hopcountLimit(),
-              new QueueIds(ctx.clock()));
+              queueIds);
       Map<String, SmtpReceiver> receivers = new LinkedHashMap<>();
       RelayNode node = new RelayNode(spec, mailboxes, queue, sender, receivers);
       try {

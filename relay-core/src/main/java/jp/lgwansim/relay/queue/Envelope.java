@@ -14,6 +14,7 @@ import java.util.List;
  * @param subject the decoded Subject, for people
  * @param arrival when this node accepted it
  * @param attempts delivery attempts made so far
+ * @param delayWarned whether the sender was already told that it is delayed (told once only)
  */
 public record Envelope(
     String queueId,
@@ -22,17 +23,35 @@ public record Envelope(
     List<String> recipients,
     String subject,
     Instant arrival,
-    int attempts) {
+    int attempts,
+    boolean delayWarned) {
 
   public Envelope {
     recipients = List.copyOf(recipients);
   }
 
+  /** A message just accepted: no attempt yet, no warning sent. */
+  public static Envelope accepted(
+      String queueId,
+      String messageId,
+      String sender,
+      List<String> recipients,
+      String subject,
+      Instant arrival) {
+    return new Envelope(queueId, messageId, sender, recipients, subject, arrival, 0, false);
+  }
+
   public Envelope withRecipients(List<String> remaining) {
-    return new Envelope(queueId, messageId, sender, remaining, subject, arrival, attempts);
+    return new Envelope(
+        queueId, messageId, sender, remaining, subject, arrival, attempts, delayWarned);
   }
 
   public Envelope withAttempt() {
-    return new Envelope(queueId, messageId, sender, recipients, subject, arrival, attempts + 1);
+    return new Envelope(
+        queueId, messageId, sender, recipients, subject, arrival, attempts + 1, delayWarned);
+  }
+
+  public Envelope withDelayWarned() {
+    return new Envelope(queueId, messageId, sender, recipients, subject, arrival, attempts, true);
   }
 }

@@ -15,11 +15,18 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jp.lgwansim.relay.dsn.DeliveryStatusNotification;
+import jp.lgwansim.relay.dsn.DsnMessage;
+import jp.lgwansim.relay.dsn.DsnRequest;
+import jp.lgwansim.relay.dsn.OriginalMessage;
+import jp.lgwansim.relay.dsn.RecipientReport;
 import jp.lgwansim.relay.mailbox.MailboxStore;
 import jp.lgwansim.relay.outbound.DeliveryOutcome;
 import jp.lgwansim.relay.outbound.SmtpSender;
 import jp.lgwansim.relay.routing.RouteDecision;
 import jp.lgwansim.relay.routing.Router;
+import jp.lgwansim.relay.topology.NodeSpec;
+import jp.lgwansim.relay.topology.QueueSettings;
 import jp.lgwansim.relay.trace.Bilingual;
 import jp.lgwansim.relay.trace.TraceBus;
 import jp.lgwansim.relay.trace.TraceType;
@@ -35,12 +42,19 @@ import org.slf4j.LoggerFactory;
  * stay and the message is tried again after an exponential backoff ({@link RetryPolicy}), until the
  * queue lifetime is over. The spool file is rewritten before the next attempt is scheduled, so a
  * crash never re-sends to recipients already done (at-least-once only for the attempt in flight).
+ *
+ * <p>Recipients that fail for good are reported to the sender in one delivery status notice per
+ * attempt (RFC 3464), made here and queued here like any message, from the null sender; a notice
+ * that itself fails is traced and dropped, never answered (a bounce never bounces). With a delay
+ * warning time set, a sender whose mail has waited that long is told once that it is delayed.
  */
 public final class QueueManager {
   private static final Logger log = LoggerFactory.getLogger(QueueManager.class);
 
+  private final NodeSpec node;
   private final String nodeId;
   private final Spool spool;
+  private final QueueIds queueIds;
   private final Router router;
   private final SmtpSender sender;
   private final Optional<MailboxStore> mailboxes;
@@ -48,6 +62,7 @@ public final class QueueManager {
   private final ScheduledExecutorService scheduler;
   private final Executor workers;
   private final RetryPolicy retry;
+  private final Duration delayWarningTime;
   private final Clock clock;
   private volatile boolean closed;
 
@@ -57,26 +72,35 @@ public final class QueueManager {
   private record Tracked(
       QueueEntry entry, Optional<java.util.concurrent.ScheduledFuture<?>> timer) {}
 
+  /**
+   * @param node whose queue this is (its hostname reports failures)
+   * @param queueIds shared with the node's receiver, so notices made here get ids of the same kind
+   * @param settings retry times, lifetime and delay warning
+   */
   public QueueManager(
-      String nodeId,
+      NodeSpec node,
       Spool spool,
+      QueueIds queueIds,
       Router router,
       SmtpSender sender,
       Optional<MailboxStore> mailboxes,
       TraceBus trace,
       ScheduledExecutorService scheduler,
       Executor workers,
-      RetryPolicy retry,
+      QueueSettings settings,
       Clock clock) {
-    this.nodeId = nodeId;
+    this.node = node;
+    this.nodeId = node.id();
     this.spool = spool;
+    this.queueIds = queueIds;
     this.router = router;
     this.sender = sender;
     this.mailboxes = mailboxes;
     this.trace = trace;
     this.scheduler = scheduler;
     this.workers = workers;
-    this.retry = retry;
+    this.retry = RetryPolicy.of(settings);
+    this.delayWarningTime = settings.delayWarningTime();
     this.clock = clock;
   }
 
@@ -155,6 +179,11 @@ public final class QueueManager {
     try {
       deliver(envelope);
     } catch (IOException | RuntimeException e) {
+      if (closed) {
+        // Shutting down mid-attempt: what is not finished is still in the spool for next time.
+        log.debug("{}: attempt of {} cut short by shutdown", nodeId, envelope.queueId(), e);
+        return;
+      }
       // A bug or a broken disk must never bounce mail: log, keep it queued, try again.
       log.error("{}: delivery attempt of {} failed unexpectedly", nodeId, envelope.queueId(), e);
       defer(envelope.withAttempt(), envelope.recipients(), "internal error: " + e);
@@ -169,6 +198,7 @@ public final class QueueManager {
     }
     List<String> remaining = new ArrayList<>();
     Map<String, String> reasons = new HashMap<>();
+    List<RecipientReport> failures = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : byDomain.entrySet()) {
       Map<String, DeliveryOutcome> outcomes = route(envelope, e.getKey(), e.getValue(), content);
       for (Map.Entry<String, DeliveryOutcome> o : outcomes.entrySet()) {
@@ -177,8 +207,32 @@ public final class QueueManager {
           reasons.put(o.getKey(), t.reason());
         } else if (o.getValue() instanceof DeliveryOutcome.PermanentFailure p) {
           failed(envelope, o.getKey(), p.reason(), p.why());
+          failures.add(FailureReports.failed(o.getKey(), p.reason(), p.why(), clock.instant()));
         }
       }
+    }
+    Instant expires = envelope.arrival().plus(retry.queueLifetime());
+    if (!remaining.isEmpty() && !clock.instant().isBefore(expires)) {
+      for (String r : remaining) {
+        String reason =
+            "4.4.7 queue lifetime "
+                + retry.queueLifetime()
+                + " exceeded; last error: "
+                + reasons.get(r);
+        Bilingual why =
+            Bilingual.of(
+                "キューの保存期間 ("
+                    + retry.queueLifetime()
+                    + ") を過ぎたため配送をあきらめます。最後のエラー: "
+                    + reasons.get(r),
+                reason);
+        failed(envelope, r, reason, why);
+        failures.add(FailureReports.failed(r, reason, why, clock.instant()));
+      }
+      remaining.clear();
+    }
+    if (!failures.isEmpty()) {
+      returnToSender(envelope, content, failures);
     }
     if (remaining.isEmpty()) {
       spool.remove(envelope.queueId());
@@ -186,31 +240,107 @@ public final class QueueManager {
       return;
     }
     Envelope next = envelope.withRecipients(remaining).withAttempt();
-    Instant expires = envelope.arrival().plus(retry.queueLifetime());
-    if (!clock.instant().isBefore(expires)) {
+    if (shouldWarnOfDelay(next)) {
+      List<RecipientReport> delayed = new ArrayList<>();
       for (String r : remaining) {
-        String reason =
-            "4.4.7 queue lifetime "
-                + retry.queueLifetime()
-                + " exceeded; last error: "
-                + reasons.get(r);
-        failed(
-            envelope,
-            r,
-            reason,
-            Bilingual.of(
-                "キューの保存期間 ("
-                    + retry.queueLifetime()
-                    + ") を過ぎたため配送をあきらめます。最後のエラー: "
-                    + reasons.get(r),
-                reason));
+        delayed.add(FailureReports.delayed(r, reasons.get(r), clock.instant(), expires));
       }
-      spool.remove(envelope.queueId());
-      queued.remove(envelope.queueId());
-      return;
+      returnToSender(next, content, delayed);
+      next = next.withDelayWarned();
     }
     spool.update(next);
     defer(next, remaining, String.join("; ", new java.util.LinkedHashSet<>(reasons.values())));
+  }
+
+  private boolean shouldWarnOfDelay(Envelope envelope) {
+    return !delayWarningTime.isZero()
+        && !envelope.delayWarned()
+        && !DeliveryStatusNotification.isBounce(envelope.sender())
+        && !clock.instant().isBefore(envelope.arrival().plus(delayWarningTime));
+  }
+
+  /**
+   * Queues a delivery status notice to the sender of {@code envelope}, here, from the null sender.
+   * A notice about a notice is never made: it would bounce back and forth between two servers.
+   */
+  private void returnToSender(Envelope envelope, byte[] content, List<RecipientReport> reports)
+      throws IOException {
+    if (DeliveryStatusNotification.isBounce(envelope.sender())) {
+      trace.publish(
+          nodeId,
+          TraceType.FAILED,
+          envelope.messageId(),
+          envelope.queueId(),
+          Bilingual.of(
+              "これはエラー通知 (送信者なし) なので、失敗を通知せずに破棄します",
+              "this is itself a delivery status notice (null sender): dropped, not returned"),
+          Map.of("reason", "bounce not returned", "recipients", ""));
+      return;
+    }
+    DsnMessage dsn =
+        DeliveryStatusNotification.render(
+            new DsnRequest(
+                node.hostname(),
+                node.label(),
+                new OriginalMessage(
+                    envelope.queueId(),
+                    envelope.messageId(),
+                    envelope.sender(),
+                    envelope.subject(),
+                    envelope.arrival(),
+                    content),
+                reports,
+                clock.instant()));
+    Envelope notice =
+        Envelope.accepted(
+            queueIds.next(),
+            dsn.messageId(),
+            dsn.sender(),
+            List.of(dsn.recipient()),
+            dsn.subject(),
+            clock.instant());
+    spool.store(notice, dsn.content());
+    boolean delayed = reports.get(0).action() == RecipientReport.Action.DELAYED;
+    Map<String, String> attrs = new HashMap<>();
+    attrs.put("from", "");
+    attrs.put("to", dsn.recipient());
+    attrs.put("subject", dsn.subject());
+    attrs.put("client", "local");
+    attrs.put("helo", node.hostname());
+    attrs.put("size", Integer.toString(dsn.content().length));
+    attrs.put("about", envelope.messageId());
+    trace.publish(
+        nodeId,
+        TraceType.RECEIVED,
+        dsn.messageId(),
+        notice.queueId(),
+        delayed
+            ? Bilingual.of(
+                node.hostname()
+                    + " が "
+                    + dsn.recipient()
+                    + " に配送遅延の通知を作りました (元のメール "
+                    + envelope.messageId()
+                    + ")",
+                node.hostname()
+                    + " wrote a delay notice to "
+                    + dsn.recipient()
+                    + " about "
+                    + envelope.messageId())
+            : Bilingual.of(
+                node.hostname()
+                    + " が "
+                    + dsn.recipient()
+                    + " にエラー通知 (DSN) を作りました (元のメール "
+                    + envelope.messageId()
+                    + ")",
+                node.hostname()
+                    + " wrote a delivery status notice to "
+                    + dsn.recipient()
+                    + " about "
+                    + envelope.messageId()),
+        attrs);
+    deliverSoon(notice);
   }
 
   private Map<String, DeliveryOutcome> route(

@@ -111,6 +111,7 @@ public final class Spool {
     head.append("subject: ").append(oneLine(e.subject())).append('\n');
     head.append("arrival: ").append(e.arrival()).append('\n');
     head.append("attempts: ").append(e.attempts()).append('\n');
+    head.append("delay-warned: ").append(e.delayWarned()).append('\n');
     head.append('\n');
     out.write(head.toString().getBytes(StandardCharsets.UTF_8));
     out.write(content);
@@ -176,6 +177,7 @@ public final class Spool {
     String subject = "";
     Instant arrival = Instant.EPOCH;
     int attempts = 0;
+    boolean delayWarned = false;
     List<String> recipients = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
@@ -193,9 +195,11 @@ public final class Spool {
         case "subject" -> subject = value;
         case "arrival" -> arrival = Instant.parse(value);
         case "attempts" -> attempts = Integer.parseInt(value);
+        case "delay-warned" -> delayWarned = Boolean.parseBoolean(value);
         default -> log.debug("ignoring unknown spool key {} in {}", key, fileName);
       }
     }
-    return new Envelope(queueId, messageId, sender, recipients, subject, arrival, attempts);
+    return new Envelope(
+        queueId, messageId, sender, recipients, subject, arrival, attempts, delayWarned);
   }
 }

@@ -18,8 +18,8 @@ class SpoolTest {
       "Subject: テスト\r\n\r\n本文\r\n.leading dot\r\n".getBytes(StandardCharsets.UTF_8);
 
   private static Envelope envelope(String id, Instant arrival) {
-    return new Envelope(
-        id, id + "@x", "a@a.lg.jp", List.of("b@b.lg.jp", "c@c.lg.jp"), "テスト", arrival, 0);
+    return Envelope.accepted(
+        id, id + "@x", "a@a.lg.jp", List.of("b@b.lg.jp", "c@c.lg.jp"), "テスト", arrival);
   }
 
   @Test
@@ -50,11 +50,12 @@ class SpoolTest {
     Spool spool = new Spool(dir, true);
     Envelope e = envelope("Q1", Instant.EPOCH);
     spool.store(e, CONTENT);
-    spool.update(e.withRecipients(List.of("c@c.lg.jp")).withAttempt());
+    spool.update(e.withRecipients(List.of("c@c.lg.jp")).withAttempt().withDelayWarned());
 
     Envelope back = new Spool(dir, true).recover().get(0);
     assertEquals(List.of("c@c.lg.jp"), back.recipients());
     assertEquals(1, back.attempts());
+    assertTrue(back.delayWarned());
     assertArrayEquals(CONTENT, spool.content("Q1"));
   }
 

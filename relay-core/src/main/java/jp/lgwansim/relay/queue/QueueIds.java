@@ -1,4 +1,4 @@
-package jp.lgwansim.relay.inbound;
+package jp.lgwansim.relay.queue;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
