@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       SendCommand.class,
       TraceCommand.class,
       NslookupCommand.class,
