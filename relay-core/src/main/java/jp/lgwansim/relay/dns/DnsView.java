@@ -157,7 +157,10 @@ public final class DnsView {
   public void addRecord(Record record) {
     lock.writeLock().lock();
     try {
-      requireZone(record.getName()).addRecord(record);
+      Zone zone = requireZone(record.getName());
+      RRset joined = new RRset(records(zone, record.getName(), record.getRRsetType()));
+      joined.addRR(record);
+      putRRset(zone, joined);
     } finally {
       lock.writeLock().unlock();
     }
@@ -226,11 +229,43 @@ public final class DnsView {
           removeWholeRRset(zone, name, type);
         }
       } else {
-        zone.addRRset(new RRset(List.<Record>copyOf(records))); // replaces the old RRset
+        putRRset(zone, new RRset(List.<Record>copyOf(records))); // replaces the old RRset
       }
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * Stores an RRset, replacing the one of its name and type. dnsjava 3.7.1 keeps an empty RRset as
+   * the marker of an empty non-terminal (a name with nothing but names below it, e.g. a domain
+   * whose only MX was removed while {@code mail.<domain>} remains) and fails with "rrset is empty"
+   * when a record is added there; for such a name the zone is rebuilt with the new RRset instead (a
+   * zone here is small, and edits are rare).
+   */
+  private void putRRset(Zone zone, RRset rrset) {
+    try {
+      zone.addRRset(rrset);
+      return;
+    } catch (IllegalStateException e) {
+      // The empty marker: dnsjava throws before changing anything, so the zone is intact.
+    }
+    List<Record> all = new ArrayList<>();
+    for (RRset existing : zone) {
+      all.addAll(existing.rrs(false));
+      all.addAll(existing.sigs());
+    }
+    all.addAll(rrset.rrs(false));
+    try {
+      zones.put(zone.getOrigin(), new Zone(zone.getOrigin(), all.toArray(new Record[0])));
+    } catch (IOException e) {
+      throw new IllegalStateException("zone " + zone.getOrigin() + " cannot be rebuilt", e);
+    }
+  }
+
+  private static List<Record> records(Zone zone, Name name, int type) {
+    RRset rrset = zone.findExactMatch(name, type);
+    return rrset == null ? List.of() : List.copyOf(rrset.rrs(false));
   }
 
   /** The records of this name and type exactly (no alias followed), in stored order. */
