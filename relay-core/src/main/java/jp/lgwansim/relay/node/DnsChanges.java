@@ -109,6 +109,7 @@ final class DnsChanges {
   }
 
   static List<String> text(List<Record> records) {
-    return records.stream().map(Record::toString).toList();
+    // One line each, with single spaces: dnsjava separates fields with tabs.
+    return records.stream().map(r -> r.toString().replaceAll("\\s+", " ")).toList();
   }
 }

@@ -147,7 +147,9 @@ final class DnsFaultRoute implements ApiRoute {
       } else {
         sim.control().replaceDnsRecords(view, name, type, records);
       }
-      String list = String.join("; ", records.stream().map(Record::toString).toList());
+      String list =
+          String.join(
+              "; ", records.stream().map(r -> r.toString().replaceAll("\\s+", " ")).toList());
       io.done(
           exchange,
           method.equals("POST")
