@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import jp.lgwansim.relay.dns.DnsCompileException;
-import jp.lgwansim.relay.dns.DnsServer;
 import jp.lgwansim.relay.dns.DnsView;
 import jp.lgwansim.relay.node.Cluster;
 import jp.lgwansim.relay.node.RelayNode;
@@ -30,11 +29,13 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
   private final Topology topology;
   private final Cluster cluster;
   private final Optional<Path> temporaryData;
+  private final SimulationControl control;
 
   private Simulation(Topology topology, Cluster cluster, Optional<Path> temporaryData) {
     this.topology = topology;
     this.cluster = cluster;
     this.temporaryData = temporaryData;
+    this.control = new ClusterControl(cluster);
   }
 
   /**
@@ -161,14 +162,18 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
 
   @Override
   public Map<String, InetSocketAddress> dnsEndpoints() {
-    Map<String, InetSocketAddress> result = new LinkedHashMap<>();
-    cluster.dnsServers().forEach((view, server) -> result.put(view, server.address()));
-    return result;
+    // The addresses stay the same while a server is stopped: questions there time out.
+    return new LinkedHashMap<>(cluster.dnsAddresses());
+  }
+
+  @Override
+  public SimulationControl control() {
+    return control;
   }
 
   /** The live DNS view of a network, for run-time record changes. */
   public Optional<DnsView> dnsView(String network) {
-    return cluster.dns(network).map(DnsServer::view);
+    return cluster.dnsView(network);
   }
 
   private RelayNode node(String id) {

@@ -29,4 +29,7 @@ public interface SimulationHandle {
 
   /** The DNS server of each view (network name to its UDP/TCP address), in topology order. */
   Map<String, InetSocketAddress> dnsEndpoints();
+
+  /** Fault injection and the queues of the nodes. */
+  SimulationControl control();
 }

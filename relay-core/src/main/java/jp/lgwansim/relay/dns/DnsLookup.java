@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import jp.lgwansim.relay.trace.Bilingual;
 import jp.lgwansim.relay.trace.TraceBus;
@@ -38,6 +39,7 @@ public final class DnsLookup {
   private final SimpleResolver resolver;
   private final TraceBus trace;
   private final String nodeId;
+  private final BooleanSupplier linkUp;
 
   /**
    * @param view the network name whose view is asked
@@ -51,6 +53,23 @@ public final class DnsLookup {
       Duration timeout,
       TraceBus trace,
       String nodeId) {
+    this(view, server, localAddress, timeout, trace, nodeId, () -> true);
+  }
+
+  /**
+   * A resolver whose questions fail at once while {@code linkUp} is false: the node's link to the
+   * view's network is cut, so no packet could reach the server (a real stub resolver would time
+   * out; saying so at once keeps a cut-link exercise quick).
+   */
+  public DnsLookup(
+      String view,
+      InetSocketAddress server,
+      InetAddress localAddress,
+      Duration timeout,
+      TraceBus trace,
+      String nodeId,
+      BooleanSupplier linkUp) {
+    this.linkUp = linkUp;
     this.view = view;
     this.server = server;
     this.trace = trace;
@@ -114,6 +133,14 @@ public final class DnsLookup {
       qname = Name.fromString(name, Name.root);
     } catch (TextParseException e) {
       return new DnsAnswer.NoSuchDomain();
+    }
+    if (!linkUp.getAsBoolean()) {
+      return new DnsAnswer.TemporaryFailure(
+          "TIMEOUT: no route to "
+              + hostPort(server)
+              + " (this node's link to network "
+              + view
+              + " is cut)");
     }
     Message response;
     try {

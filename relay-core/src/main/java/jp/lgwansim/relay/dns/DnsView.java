@@ -157,7 +157,8 @@ public final class DnsView {
   public void addRecord(Record record) {
     lock.writeLock().lock();
     try {
-      requireZone(record.getName()).addRecord(record);
+      Zone zone = requireZone(record.getName());
+      store(zone, () -> zone.addRecord(record), List.of(record));
     } finally {
       lock.writeLock().unlock();
     }
@@ -226,10 +227,48 @@ public final class DnsView {
           removeWholeRRset(zone, name, type);
         }
       } else {
-        zone.addRRset(new RRset(List.<Record>copyOf(records))); // replaces the old RRset
+        RRset rrset = new RRset(List.<Record>copyOf(records));
+        store(zone, () -> zone.addRRset(rrset), rrset.rrs(false)); // replaces the old RRset
       }
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Applies an edit that adds {@code added} to the zone. dnsjava 3.7.1 keeps an empty RRset as the
+   * marker of an empty non-terminal (a name with nothing but names below it, e.g. a domain whose
+   * only MX was removed while {@code mail.<domain>} remains) and fails with "rrset is empty" when a
+   * record is added there; for such a name the zone is rebuilt with the new RRset instead (a zone
+   * here is small, and edits are rare).
+   */
+  private void store(Zone zone, Runnable change, List<Record> added) {
+    try {
+      change.run();
+      return;
+    } catch (IllegalStateException e) {
+      // The empty marker: dnsjava throws before changing anything, so the zone is intact.
+    }
+    Set<Name> replaced = new HashSet<>();
+    added.forEach(r -> replaced.add(r.getName()));
+    List<Record> all = new ArrayList<>();
+    for (RRset existing : zone) {
+      if (existing.size() == 0) {
+        continue; // the marker itself
+      }
+      boolean sameRRset =
+          replaced.contains(existing.getName())
+              && added.stream().anyMatch(r -> r.getRRsetType() == existing.getType());
+      if (!sameRRset) {
+        all.addAll(existing.rrs(false));
+        all.addAll(existing.sigs());
+      }
+    }
+    all.addAll(added);
+    try {
+      zones.put(zone.getOrigin(), new Zone(zone.getOrigin(), all.toArray(new Record[0])));
+    } catch (IOException e) {
+      throw new IllegalStateException("zone " + zone.getOrigin() + " cannot be rebuilt", e);
     }
   }
 

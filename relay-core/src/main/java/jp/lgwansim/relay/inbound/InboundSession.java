@@ -38,7 +38,12 @@ final class InboundSession implements MessageHandler {
   private final QueueManager queue;
   private final TraceBus trace;
   private final Clock clock;
+  private final FaultGate faults;
   private String sender = "";
+
+  /** The RCPT fault is drawn once per message, so all its recipients share one fate. */
+  private Optional<ReplyFault> rcptFault;
+
   private final List<String> recipients = new ArrayList<>();
 
   InboundSession(
@@ -47,22 +52,36 @@ final class InboundSession implements MessageHandler {
       RelayPolicy policy,
       QueueManager queue,
       TraceBus trace,
-      Clock clock) {
+      Clock clock,
+      FaultGate faults) {
     this.context = context;
     this.settings = settings;
     this.policy = policy;
     this.queue = queue;
     this.trace = trace;
     this.clock = clock;
+    this.faults = faults;
   }
 
   @Override
-  public void from(String from) {
+  public void from(String from) throws RejectException {
     this.sender = from == null ? "" : from;
+    Optional<ReplyFault> fault = faults.check(ReplyFault.Stage.MAIL);
+    if (fault.isPresent()) {
+      injected(fault.get(), "", "");
+    }
   }
 
   @Override
   public void recipient(String recipient) throws RejectException {
+    if (rcptFault == null) {
+      rcptFault = faults.check(ReplyFault.Stage.RCPT);
+    } else {
+      faults.delay();
+    }
+    if (rcptFault.isPresent()) {
+      injected(rcptFault.get(), recipient, "");
+    }
     Optional<Rejection> rejection = policy.checkRecipient(client(), recipient);
     if (rejection.isPresent()) {
       reject("RCPT", rejection.get(), recipient);
@@ -97,6 +116,14 @@ final class InboundSession implements MessageHandler {
     }
     byte[] original = buffer.toByteArray();
     InternetHeaders headers = parseHeaders(original);
+    Optional<ReplyFault> dataFault = faults.check(ReplyFault.Stage.DATA);
+    if (dataFault.isPresent()) {
+      // The content has been read, so the trace can name the message the client still holds.
+      injected(
+          dataFault.get(),
+          String.join(",", recipients),
+          stripAngles(firstHeader(headers, "Message-ID")));
+    }
     String[] received = headers.getHeader("Received");
     int hops = received == null ? 0 : received.length;
     if (hops >= settings.hopLimit()) {
@@ -191,6 +218,11 @@ final class InboundSession implements MessageHandler {
     attrs.put("to", to);
     trace.publish(settings.nodeId(), TraceType.REJECTED, "", "", r.why(), attrs);
     throw new RejectException(r.code(), r.reply());
+  }
+
+  private void injected(ReplyFault fault, String to, String messageId) throws RejectException {
+    faults.traced(fault, (InetSocketAddress) context.getRemoteAddress(), sender, to, messageId);
+    throw new RejectException(fault.code(), fault.text());
   }
 
   private InetAddress client() {

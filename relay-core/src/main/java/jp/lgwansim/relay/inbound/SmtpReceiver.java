@@ -32,6 +32,7 @@ public final class SmtpReceiver implements AutoCloseable {
   private final QueueManager queue;
   private final TraceBus trace;
   private final Clock clock;
+  private final FaultGate faults;
   private SMTPServer server;
 
   public SmtpReceiver(
@@ -41,7 +42,8 @@ public final class SmtpReceiver implements AutoCloseable {
       RelayPolicy policy,
       QueueManager queue,
       TraceBus trace,
-      Clock clock) {
+      Clock clock,
+      NodeFaults faults) {
     this.address = address;
     this.port = port;
     this.settings = settings;
@@ -49,6 +51,7 @@ public final class SmtpReceiver implements AutoCloseable {
     this.queue = queue;
     this.trace = trace;
     this.clock = clock;
+    this.faults = new FaultGate(faults, settings.nodeId(), trace);
   }
 
   /**
@@ -68,8 +71,10 @@ public final class SmtpReceiver implements AutoCloseable {
             // Above our own limit, so that we (not the library) refuse with a clear 552.
             .maxMessageSize(settings.maxMessageSize() + 1)
             .insertReceivedHeaders(false)
+            // Before the greeting: where a CONNECT fault answers instead of 220.
+            .sessionHandler(faults)
             .messageHandlerFactory(
-                ctx -> new InboundSession(ctx, settings, policy, queue, trace, clock))
+                ctx -> new InboundSession(ctx, settings, policy, queue, trace, clock, faults))
             .build();
     server.start();
   }

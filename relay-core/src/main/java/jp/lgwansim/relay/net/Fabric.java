@@ -19,7 +19,10 @@ public final class Fabric {
   private final Map<String, Cidr> networks;
   private final Map<InetSocketAddress, InetSocketAddress> placements = new ConcurrentHashMap<>();
   private final Map<InetAddress, String> owners = new ConcurrentHashMap<>();
-  private final java.util.Set<String> cutLinks = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<Link> cutLinks = ConcurrentHashMap.newKeySet();
+
+  /** A node's attachment to a network. */
+  public record Link(String nodeId, String network) {}
 
   /**
    * @param networks network name to its range, in topology order
@@ -62,16 +65,23 @@ public final class Fabric {
 
   /** Cuts a node's link to a network (fault injection): it can send nothing over it. */
   public void disconnect(String nodeId, String network) {
-    cutLinks.add(nodeId + "\n" + network);
+    cutLinks.add(new Link(nodeId, network));
   }
 
   /** Restores a link cut by {@link #disconnect}. */
   public void reconnect(String nodeId, String network) {
-    cutLinks.remove(nodeId + "\n" + network);
+    cutLinks.remove(new Link(nodeId, network));
   }
 
   /** False while the node's link to the network is cut. */
   public boolean isConnected(String nodeId, String network) {
-    return !cutLinks.contains(nodeId + "\n" + network);
+    return !cutLinks.contains(new Link(nodeId, network));
+  }
+
+  /** Every link cut now, sorted by node and network. */
+  public java.util.List<Link> cutLinks() {
+    return cutLinks.stream()
+        .sorted(java.util.Comparator.comparing(Link::nodeId).thenComparing(Link::network))
+        .toList();
   }
 }

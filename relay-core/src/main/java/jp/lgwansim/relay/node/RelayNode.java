@@ -3,7 +3,9 @@ package jp.lgwansim.relay.node;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +15,21 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import jp.lgwansim.relay.dns.DnsLookup;
 import jp.lgwansim.relay.inbound.InboundSettings;
+import jp.lgwansim.relay.inbound.NodeFaults;
 import jp.lgwansim.relay.inbound.RelayPolicy;
 import jp.lgwansim.relay.inbound.SmtpReceiver;
 import jp.lgwansim.relay.mailbox.MailboxStore;
 import jp.lgwansim.relay.net.Cidr;
 import jp.lgwansim.relay.outbound.SmtpSender;
+import jp.lgwansim.relay.queue.Envelope;
+import jp.lgwansim.relay.queue.QueueEntry;
 import jp.lgwansim.relay.queue.QueueIds;
 import jp.lgwansim.relay.queue.QueueManager;
 import jp.lgwansim.relay.queue.Spool;
 import jp.lgwansim.relay.routing.Router;
 import jp.lgwansim.relay.topology.NodeSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One simulated mail server, assembled in one readable place. The stages, in the order a message
@@ -36,25 +43,66 @@ import jp.lgwansim.relay.topology.NodeSpec;
  *   <li>{@link Router}: local, transport map, MX or static;
  *   <li>{@link SmtpSender} to the next hop, or {@link MailboxStore} for a local domain.
  * </ol>
+ *
+ * <p>A node can be stopped and started again (fault injection: "the server is down"), as {@code
+ * postfix stop} / {@code postfix start}: stopping closes the listeners (connections are refused)
+ * and the queue manager, and waits for delivery attempts in flight; starting builds the pipeline
+ * anew (SubEthaSMTP servers cannot restart) and resumes the spool. The mailboxes are not part of
+ * the MTA and stay up, as Dovecot does when Postfix stops: delivered mail is never lost and stays
+ * readable. The injected {@link NodeFaults} belong to the node, not to one run of its pipeline.
  */
 public final class RelayNode implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RelayNode.class);
+
+  /**
+   * How long a stop waits for delivery attempts in flight: above the sender's connect and read
+   * timeouts together, so an attempt normally ends by itself before.
+   */
+  static final Duration STOP_DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
   private final NodeSpec spec;
+  private final NodeContext ctx;
   private final Optional<MailboxStore> mailboxes;
-  private final QueueManager queue;
-  private final SmtpSender sender;
-  private final Map<String, SmtpReceiver> receivers;
+  private final NodeFaults faults;
+
+  /** Where each listener last listened, so a restarted one comes back on the same port. */
+  private final Map<String, InetSocketAddress> listenAddresses = new LinkedHashMap<>();
+
+  /** The running pipeline; null while stopped. Guarded by this. */
+  private Pipeline running;
+
+  /** The last queue manager, kept after a stop for the errors it saw. Guarded by this. */
+  private QueueManager lastQueue;
+
+  /** The parts that are built anew on every start. */
+  private static final class Pipeline {
+    final QueueManager queue;
+    final SmtpSender sender;
+    final InFlightAttempts attempts;
+    final InboundSettings settings;
+    final RelayPolicy policy;
+    final Map<String, SmtpReceiver> receivers = new LinkedHashMap<>();
+
+    Pipeline(
+        QueueManager queue,
+        SmtpSender sender,
+        InFlightAttempts attempts,
+        InboundSettings settings,
+        RelayPolicy policy) {
+      this.queue = queue;
+      this.sender = sender;
+      this.attempts = attempts;
+      this.settings = settings;
+      this.policy = policy;
+    }
+  }
 
   private RelayNode(
-      NodeSpec spec,
-      Optional<MailboxStore> mailboxes,
-      QueueManager queue,
-      SmtpSender sender,
-      Map<String, SmtpReceiver> receivers) {
+      NodeSpec spec, NodeContext ctx, Optional<MailboxStore> mailboxes, NodeFaults faults) {
     this.spec = spec;
+    this.ctx = ctx;
     this.mailboxes = mailboxes;
-    this.queue = queue;
-    this.sender = sender;
-    this.receivers = receivers;
+    this.faults = faults;
   }
 
   /**
@@ -63,73 +111,21 @@ public final class RelayNode implements AutoCloseable {
    * #resumeQueue}, so that a whole topology is listening before old mail moves.
    */
   public static RelayNode start(NodeSpec spec, NodeContext ctx) {
+    return start(spec, ctx, new NodeFaults(RandomGenerator.getDefault()));
+  }
+
+  /** As {@link #start(NodeSpec, NodeContext)}, with the fault state the listeners consult. */
+  public static RelayNode start(NodeSpec spec, NodeContext ctx, NodeFaults faults) {
     Optional<MailboxStore> mailboxes =
         spec.mailboxes().isEmpty()
             ? Optional.empty()
             : Optional.of(
                 new MailboxStore(
                     spec.primaryAddress(), spec.imapPort(), spec.pop3Port(), spec.mailboxes()));
+    RelayNode node = new RelayNode(spec, ctx, mailboxes, faults);
     try {
-      Set<InetAddress> self = new HashSet<>(spec.addresses().values());
-      Router router = new Router(spec, resolverOf(spec, ctx), self, RandomGenerator.getDefault());
-      SmtpSender sender =
-          new SmtpSender(
-              spec.id(),
-              spec.hostname(),
-              spec.addresses(),
-              ctx.fabric(),
-              ctx.trace(),
-              ctx.scheduler(),
-              ctx.queue().destinationConcurrencyLimit());
-      Spool spool = new Spool(ctx.spoolRoot().resolve(spec.id()), ctx.fsync());
-      QueueIds queueIds = new QueueIds(ctx.clock());
-      QueueManager queue =
-          new QueueManager(
-              spec,
-              spool,
-              queueIds,
-              router,
-              sender,
-              mailboxes,
-              ctx.trace(),
-              ctx.scheduler(),
-              ctx.workers(),
-              ctx.queue(),
-              ctx.clock());
-
-      List<Cidr> relayClients = new ArrayList<>();
-      for (String network : spec.addresses().keySet()) {
-        ctx.fabric().range(network).ifPresent(relayClients::add);
-      }
-      relayClients.add(RelayPolicy.OPERATOR_CONSOLE);
-      RelayPolicy policy =
-          new RelayPolicy(
-              relayClients,
-              router::isLocal,
-              address -> mailboxes.map(m -> m.hasMailbox(address)).orElse(false));
-      InboundSettings settings =
-          new InboundSettings(
-              spec.id(),
-              spec.hostname(),
-              ctx.queue().messageSizeLimit(),
-              ctx.queue().hopcountLimit(),
-              queueIds);
-      Map<String, SmtpReceiver> receivers = new LinkedHashMap<>();
-      RelayNode node = new RelayNode(spec, mailboxes, queue, sender, receivers);
-      try {
-        for (Map.Entry<String, InetAddress> a : spec.addresses().entrySet()) {
-          SmtpReceiver r =
-              new SmtpReceiver(
-                  a.getValue(), spec.smtpPort(), settings, policy, queue, ctx.trace(), ctx.clock());
-          r.start();
-          receivers.put(a.getKey(), r);
-          InetSocketAddress simulated = new InetSocketAddress(a.getValue(), spec.smtpPort());
-          ctx.fabric().place(simulated, r.listenAddress());
-          ctx.fabric().registerOwner(a.getValue(), spec.id());
-        }
-      } catch (RuntimeException e) {
-        node.close();
-        throw e;
+      synchronized (node) {
+        node.startPipeline();
       }
       return node;
     } catch (RuntimeException e) {
@@ -138,19 +134,179 @@ public final class RelayNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a stopped node again: a new queue manager resumes everything in the spool, and a new
+   * listener opens on every network whose link is not cut. Does nothing if it runs.
+   *
+   * @throws IOException when the spool cannot be read
+   * @throws RuntimeException from SubEthaSMTP when a listener cannot bind
+   */
+  public synchronized void restart() throws IOException {
+    if (running == null) {
+      startPipeline();
+      running.queue.resume();
+    }
+  }
+
+  /**
+   * Starts delivering what the spool holds from an earlier run (or a crash). The first start of a
+   * cluster calls this once every node listens, so old mail never meets a neighbour not yet up.
+   *
+   * @return how many messages were found
+   */
+  public synchronized int resumeQueue() throws IOException {
+    return running == null ? 0 : running.queue.resume();
+  }
+
+  /** Builds the pipeline and opens the listeners; the spool is not resumed here. */
+  private void startPipeline() {
+    Set<InetAddress> self = new HashSet<>(spec.addresses().values());
+    Router router = new Router(spec, resolverOf(spec, ctx), self, RandomGenerator.getDefault());
+    SmtpSender sender =
+        new SmtpSender(
+            spec.id(),
+            spec.hostname(),
+            spec.addresses(),
+            ctx.fabric(),
+            ctx.trace(),
+            ctx.scheduler(),
+            ctx.queue().destinationConcurrencyLimit());
+    Spool spool = new Spool(ctx.spoolRoot().resolve(spec.id()), ctx.fsync());
+    QueueIds queueIds = new QueueIds(ctx.clock());
+    InFlightAttempts attempts = new InFlightAttempts(ctx.workers());
+    QueueManager queue =
+        new QueueManager(
+            spec,
+            spool,
+            queueIds,
+            router,
+            sender,
+            mailboxes,
+            ctx.trace(),
+            ctx.scheduler(),
+            attempts,
+            ctx.queue(),
+            ctx.clock());
+
+    List<Cidr> relayClients = new ArrayList<>();
+    for (String network : spec.addresses().keySet()) {
+      ctx.fabric().range(network).ifPresent(relayClients::add);
+    }
+    relayClients.add(RelayPolicy.OPERATOR_CONSOLE);
+    RelayPolicy policy =
+        new RelayPolicy(
+            relayClients,
+            router::isLocal,
+            address -> mailboxes.map(m -> m.hasMailbox(address)).orElse(false));
+    InboundSettings settings =
+        new InboundSettings(
+            spec.id(),
+            spec.hostname(),
+            ctx.queue().messageSizeLimit(),
+            ctx.queue().hopcountLimit(),
+            queueIds);
+    Pipeline pipeline = new Pipeline(queue, sender, attempts, settings, policy);
+    running = pipeline;
+    lastQueue = queue;
+    try {
+      for (String network : spec.addresses().keySet()) {
+        if (ctx.fabric().isConnected(spec.id(), network)) {
+          openListener(pipeline, network);
+        }
+      }
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
+  }
+
+  /**
+   * Stops the node's MTA: listeners close (clients get "connection refused"), the queue manager
+   * stops taking work, and attempts in flight are waited for. Queued mail stays in the spool for
+   * {@link #restart}; mailboxes stay readable. Does nothing if it is stopped.
+   */
+  public synchronized void stop() {
+    Pipeline p = running;
+    if (p == null) {
+      return;
+    }
+    running = null;
+    p.receivers.values().forEach(SmtpReceiver::close);
+    p.receivers.clear();
+    p.queue.close();
+    try {
+      if (!p.attempts.awaitIdle(STOP_DRAIN_TIMEOUT)) {
+        log.warn(
+            "{}: delivery attempts still running {} after stop; a restart may repeat them",
+            spec.id(),
+            STOP_DRAIN_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    p.sender.close();
+  }
+
+  public synchronized boolean isRunning() {
+    return running != null;
+  }
+
+  /**
+   * Opens or closes the listener on {@code network} to match the fabric: closed while the node's
+   * link to it is cut (its address refuses connections, as a host behind a dead link does not
+   * answer), opened again fresh when the link is restored. Nothing to do while stopped: {@link
+   * #restart} looks at the links itself.
+   *
+   * @throws IllegalArgumentException if the node has no address on that network
+   */
+  public synchronized void syncListener(String network) {
+    if (!spec.addresses().containsKey(network)) {
+      throw new IllegalArgumentException(spec.id() + " is not attached to network " + network);
+    }
+    Pipeline p = running;
+    if (p == null) {
+      return;
+    }
+    boolean up = ctx.fabric().isConnected(spec.id(), network);
+    SmtpReceiver current = p.receivers.get(network);
+    if (!up && current != null) {
+      current.close();
+      p.receivers.remove(network);
+    } else if (up && current == null) {
+      openListener(p, network);
+    }
+  }
+
+  private void openListener(Pipeline p, String network) {
+    InetAddress address = spec.addresses().get(network);
+    InetSocketAddress before = listenAddresses.get(network);
+    // The port given (0 in some tests) the first time, the one it got ever after.
+    int port = before == null ? spec.smtpPort() : before.getPort();
+    SmtpReceiver r =
+        new SmtpReceiver(
+            address, port, p.settings, p.policy, p.queue, ctx.trace(), ctx.clock(), faults);
+    r.start();
+    p.receivers.put(network, r);
+    listenAddresses.put(network, r.listenAddress());
+    ctx.fabric().place(new InetSocketAddress(address, spec.smtpPort()), r.listenAddress());
+    ctx.fabric().registerOwner(address, spec.id());
+  }
+
   /** The node resolves through the DNS view of its first network that has one. */
   private static Optional<DnsLookup> resolverOf(NodeSpec spec, NodeContext ctx) {
     for (Map.Entry<String, InetAddress> a : spec.addresses().entrySet()) {
       InetSocketAddress server = ctx.dnsServers().get(a.getKey());
       if (server != null) {
+        String network = a.getKey();
         return Optional.of(
             new DnsLookup(
-                a.getKey(),
+                network,
                 server,
                 a.getValue(),
                 DnsLookup.DEFAULT_TIMEOUT,
                 ctx.trace(),
-                spec.id()));
+                spec.id(),
+                () -> ctx.fabric().isConnected(spec.id(), network)));
       }
     }
     return Optional.empty();
@@ -160,23 +316,63 @@ public final class RelayNode implements AutoCloseable {
     return spec;
   }
 
+  /** The faults injected into this node's listeners; they survive a stop and start. */
+  public NodeFaults faults() {
+    return faults;
+  }
+
+  /** Its queue: what waits for delivery, and flush. After a stop, the stopped one. */
+  public synchronized QueueManager queue() {
+    return lastQueue;
+  }
+
   /**
-   * Starts delivering what the spool holds from an earlier run (or a crash).
-   *
-   * @return how many messages were found
+   * Every message the node holds, oldest first (Postfix's mailq). While stopped, read from the
+   * spool: each is deferred, with no next attempt until the node starts, and the last error seen
+   * before the stop.
    */
-  public int resumeQueue() throws IOException {
-    return queue.resume();
+  public synchronized List<QueueEntry> queueEntries() {
+    if (running != null) {
+      return running.queue.entries();
+    }
+    Map<String, String> lastErrors = new HashMap<>();
+    lastQueue.entries().forEach(e -> lastErrors.put(e.envelope().queueId(), e.lastError()));
+    List<QueueEntry> result = new ArrayList<>();
+    try {
+      for (Envelope e : new Spool(ctx.spoolRoot().resolve(spec.id()), ctx.fsync()).recover()) {
+        result.add(
+            new QueueEntry(
+                e,
+                QueueEntry.State.DEFERRED,
+                Optional.empty(),
+                lastErrors.getOrDefault(e.queueId(), "")));
+      }
+    } catch (IOException e) {
+      log.warn("{}: cannot list the spool of the stopped node", spec.id(), e);
+    }
+    return result;
   }
 
-  /** Its queue: what waits for delivery, and flush. */
-  public QueueManager queue() {
-    return queue;
+  /**
+   * Tries every deferred message now (Postfix's postqueue -f).
+   *
+   * @return how many were rescheduled; 0 while stopped (a start resumes them all)
+   */
+  public synchronized int flushQueue() {
+    return running == null ? 0 : running.queue.flush();
   }
 
-  /** Where its SMTP listener on {@code network} really listens. */
-  public Optional<InetSocketAddress> smtpAddress(String network) {
-    return Optional.ofNullable(receivers.get(network)).map(SmtpReceiver::listenAddress);
+  /**
+   * Where its SMTP listener on {@code network} really listens, or listened last while it is stopped
+   * or cut off (connections there are refused then).
+   */
+  public synchronized Optional<InetSocketAddress> smtpAddress(String network) {
+    return Optional.ofNullable(listenAddresses.get(network));
+  }
+
+  /** True while its listener on {@code network} accepts connections. */
+  public synchronized boolean isListening(String network) {
+    return running != null && running.receivers.containsKey(network);
   }
 
   public Optional<InetSocketAddress> imapAddress() {
@@ -190,9 +386,7 @@ public final class RelayNode implements AutoCloseable {
   /** Stops listening first, then delivery; what is queued stays in the spool for the next run. */
   @Override
   public void close() {
-    receivers.values().forEach(SmtpReceiver::close);
-    queue.close();
-    sender.close();
+    stop();
     mailboxes.ifPresent(MailboxStore::close);
   }
 }

@@ -1,6 +1,9 @@
 package jp.lgwansim.relay.trace;
 
-/** The kinds of step a message takes through a node; names are the API's spelling. */
+/**
+ * The kinds of step a message takes through a node, and the faults a trainer injects; names are the
+ * API's spelling.
+ */
 public enum TraceType {
   /** A node accepted a message (after it is spooled) and said 250. */
   RECEIVED("received"),
@@ -21,7 +24,13 @@ public enum TraceType {
   /** A permanent failure: the message will not be delivered. */
   FAILED("failed"),
   /** A node refused a command of an SMTP client (the client keeps the message). */
-  REJECTED("rejected");
+  REJECTED("rejected"),
+  /**
+   * A fault was injected or undone (a node stopped, a link cut, a DNS record changed...). Belongs
+   * to no message: {@code node} is the node or the DNS view concerned, {@code messageId} is empty,
+   * and the attribute {@code fault} names the kind.
+   */
+  FAULT("fault");
 
   private final String apiName;
 

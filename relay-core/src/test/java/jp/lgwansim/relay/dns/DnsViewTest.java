@@ -101,6 +101,25 @@ class DnsViewTest {
     }
   }
 
+  @Test
+  void replaceRRset_afterTheOnlyRecordOfANameWithNamesBelowWasRemoved_putsItBack()
+      throws Exception {
+    // town-b.lg.jp. keeps mail.town-b.lg.jp. below it: without its MX it is an empty
+    // non-terminal, which dnsjava 3.7.1 cannot add records to without help.
+    Name domain = Name.fromString("town-b.lg.jp.");
+    List<Record> original = view.records(domain, Type.MX);
+    assertFalse(original.isEmpty());
+    view.removeRRset(domain, Type.MX);
+    assertTrue(view.records(domain, Type.MX).isEmpty());
+
+    view.replaceRRset(domain, Type.MX, original);
+    assertEquals(original, view.records(domain, Type.MX));
+    view.removeRRset(domain, Type.MX);
+    view.addRecord(original.get(0));
+    Message response = view.answer(DnsTestClient.query("town-b.lg.jp", Type.MX));
+    assertEquals(1, response.getSection(Section.ANSWER).size(), response.toString());
+  }
+
   private static DnsView compiledLgwan() {
     try {
       return DnsViewCompiler.compile(TestTopologies.figure1(List.of())).get("lgwan");

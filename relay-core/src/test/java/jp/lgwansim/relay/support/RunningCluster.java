@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
 import jp.lgwansim.relay.node.Cluster;
 import jp.lgwansim.relay.node.RelayNode;
 import jp.lgwansim.relay.topology.Topology;
@@ -42,10 +43,16 @@ public final class RunningCluster implements AutoCloseable {
   private final Path spool;
 
   public RunningCluster(Topology topology) throws Exception {
+    this(topology, RandomGenerator.getDefault());
+  }
+
+  /** A cluster whose reply faults with a fraction draw from {@code faultRandom}. */
+  public RunningCluster(Topology topology, RandomGenerator faultRandom) throws Exception {
     this.spool = Files.createTempDirectory("relay-core-test");
     TraceBus bus = new TraceBus();
     this.recorder = new TraceRecorder(bus);
-    this.cluster = Cluster.start(topology, Cluster.Options.defaults(spool), bus);
+    this.cluster =
+        Cluster.start(topology, Cluster.Options.defaults(spool).withFaultRandom(faultRandom), bus);
   }
 
   public Cluster cluster() {
@@ -121,6 +128,45 @@ public final class RunningCluster implements AutoCloseable {
     } finally {
       store.close();
     }
+  }
+
+  /** How many messages with this Message-ID the mailbox holds, read over IMAP. */
+  public int copiesIn(String nodeId, String address, String password, String messageId)
+      throws MessagingException, IOException {
+    int n = 0;
+    for (String m : inbox(nodeId, address, password)) {
+      if (m.contains("<" + messageId + ">")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Waits until the node's queue holds nothing: once empty, no later attempt can deliver a second
+   * copy. (Polls with a deadline: the queue publishes no event when a message leaves it.)
+   */
+  public void awaitEmptyQueue(String nodeId) throws TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (!node(nodeId).queueEntries().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            nodeId + " still holds " + node(nodeId).queueEntries() + " after " + DEADLINE);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** The FAULT event of this kind at this node or view, waiting for it with a deadline. */
+  public TraceEvent awaitFault(String kind, String target)
+      throws TimeoutException, InterruptedException {
+    return recorder.await(
+        "fault " + kind + " at " + target,
+        e ->
+            e.type() == TraceType.FAULT
+                && e.attribute("fault").equals(kind)
+                && e.node().equals(target),
+        DEADLINE);
   }
 
   public static void assertContains(String haystack, String needle) {

@@ -30,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * GET  /api/messages/{id}   one message by id or Message-ID, with events
  * POST /api/send            {"from","to":[..],"subject","body"} → {"id","messageId","node"}
  * GET  /api/events          the trace as Server-Sent Events             {@link EventStream}
+ * GET  /api/queue[?node=ID], POST /api/queue/flush[?node=ID]           {@link QueueRoute}
+ * GET|DELETE /api/faults    every active fault; undo them all          {@link FaultListRoute}
+ * POST /api/nodes/{id}/stop|start                                      {@link NodeLifecycleRoute}
+ * POST|DELETE /api/nodes/{id}/faults   reply faults and latency        {@link ReplyFaultRoute}
+ * POST /api/nodes/{id}/networks/{network}/disconnect|connect           {@link LinkRoute}
+ * POST|PUT|DELETE /api/dns/{view}/records, DELETE /api/dns/{view}/changes,
+ * POST /api/dns/{view}/stop|start                                      {@link DnsFaultRoute}
  * </pre>
  *
  * Every error is {@code {"error":{"ja","en"}}} with a fitting status; an unexpected failure is
@@ -54,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
   private final MessageTracker tracker;
   private final MessageSubmitter submitter;
   private final EventStream events;
+  private final List<ApiRoute> routes;
 
   private ApiServer(SimulationHandle sim, ApiOptions options) throws IOException {
     this.sim = sim;
@@ -66,6 +74,16 @@ public final class ApiServer implements AutoCloseable {
             options.heartbeat(),
             options.eventBufferPerClient(),
             options.maxEventClients());
+    ApiIo io = new ApiIo(json);
+    Targets targets = new Targets(sim);
+    this.routes =
+        List.of(
+            new QueueRoute(sim, io, targets),
+            new FaultListRoute(sim, io),
+            new NodeLifecycleRoute(sim, io, targets),
+            new ReplyFaultRoute(sim, io, targets),
+            new LinkRoute(sim, io, targets),
+            new DnsFaultRoute(sim, io, targets));
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -182,13 +200,19 @@ public final class ApiServer implements AutoCloseable {
       requireMethod(exchange, "GET");
       events.serve(exchange);
     } else {
+      for (ApiRoute r : routes) {
+        if (r.handle(exchange, path)) {
+          return;
+        }
+      }
+      String paths =
+          "/api/topology, /api/messages, /api/send, /api/events, /api/queue, /api/faults,"
+              + " /api/nodes/{id}/..., /api/dns/{view}/...";
       throw new ApiException(
           404,
           Bilingual.of(
-              path + " はありません。/api/topology, /api/messages, /api/send, /api/events があります",
-              "No such path: "
-                  + path
-                  + ". There are /api/topology, /api/messages, /api/send, /api/events"));
+              path + " はありません。" + paths + " があります",
+              "No such path: " + path + ". There are " + paths));
     }
   }
 

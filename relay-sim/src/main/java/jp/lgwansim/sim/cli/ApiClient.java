@@ -58,6 +58,59 @@ final class ApiClient {
             .build());
   }
 
+  JsonNode put(String path, Object body) {
+    return sendJson(
+        HttpRequest.newBuilder(uri(path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json; charset=utf-8")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+            .build());
+  }
+
+  JsonNode delete(String path) {
+    return sendJson(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).DELETE().build());
+  }
+
+  JsonNode get(String path, java.util.Map<String, String> query) {
+    return sendJson(
+        HttpRequest.newBuilder(uri(path, query)).timeout(REQUEST_TIMEOUT).GET().build());
+  }
+
+  JsonNode post(String path, java.util.Map<String, String> query, Object body) {
+    return sendJson(
+        HttpRequest.newBuilder(uri(path, query))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+            .build());
+  }
+
+  JsonNode delete(String path, java.util.Map<String, String> query) {
+    return sendJson(
+        HttpRequest.newBuilder(uri(path, query)).timeout(REQUEST_TIMEOUT).DELETE().build());
+  }
+
+  /** The path, then the query with its values quoted as needed (DNS names may hold anything). */
+  private URI uri(String path, java.util.Map<String, String> query) {
+    StringBuilder q = new StringBuilder();
+    query.forEach(
+        (k, v) -> {
+          q.append(q.length() == 0 ? "?" : "&");
+          q.append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8));
+          q.append('=');
+          q.append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+        });
+    return URI.create(uri(path).toASCIIString() + q);
+  }
+
+  private byte[] bytes(Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("a request body always serialises", e);
+    }
+  }
+
   /**
    * Opens {@code /api/events}; returns once the server has answered, so that every event from now
    * on is in the stream. Closing the stream closes the connection.

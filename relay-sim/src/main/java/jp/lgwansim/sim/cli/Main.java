@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
       SendCommand.class,
       TraceCommand.class,
       NslookupCommand.class,
+      QueueCommand.class,
+      FlushCommand.class,
+      FaultCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

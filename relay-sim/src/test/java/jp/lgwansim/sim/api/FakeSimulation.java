@@ -183,6 +183,12 @@ public final class FakeSimulation implements SimulationHandle, AutoCloseable {
     return Map.copyOf(dns);
   }
 
+  /** No faults or queues here: the tests of those run a real {@code Simulation}. */
+  @Override
+  public jp.lgwansim.sim.SimulationControl control() {
+    throw new UnsupportedOperationException("the fake simulation has no fault injection");
+  }
+
   @Override
   public void close() {
     for (SMTPServer s : smtp.values()) {
