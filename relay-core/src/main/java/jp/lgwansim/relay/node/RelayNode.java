@@ -65,6 +65,9 @@ public final class RelayNode implements AutoCloseable {
   private final Optional<MailboxStore> mailboxes;
   private final NodeFaults faults;
 
+  /** The delivery mode in force; the topology's until a trainer switches it. */
+  private volatile NodeSpec.DeliverySpec delivery;
+
   /** Where each listener last listened, so a restarted one comes back on the same port. */
   private final Map<String, InetSocketAddress> listenAddresses = new LinkedHashMap<>();
 
@@ -103,6 +106,7 @@ public final class RelayNode implements AutoCloseable {
     this.ctx = ctx;
     this.mailboxes = mailboxes;
     this.faults = faults;
+    this.delivery = spec.delivery();
   }
 
   /**
@@ -161,7 +165,8 @@ public final class RelayNode implements AutoCloseable {
   /** Builds the pipeline and opens the listeners; the spool is not resumed here. */
   private void startPipeline() {
     Set<InetAddress> self = new HashSet<>(spec.addresses().values());
-    Router router = new Router(spec, resolverOf(spec, ctx), self, RandomGenerator.getDefault());
+    Router router =
+        new Router(spec, this::delivery, resolverOf(spec, ctx), self, RandomGenerator.getDefault());
     SmtpSender sender =
         new SmtpSender(
             spec.id(),
@@ -314,6 +319,41 @@ public final class RelayNode implements AutoCloseable {
 
   public NodeSpec spec() {
     return spec;
+  }
+
+  /** How it delivers foreign mail now: the topology's mode, or what a trainer switched it to. */
+  public NodeSpec.DeliverySpec delivery() {
+    return delivery;
+  }
+
+  /**
+   * Switches between MX and Static delivery while running; the next routing decision uses it, and
+   * it survives a stop and start (not a restart of the simulation, which reads the file again).
+   *
+   * @throws IllegalArgumentException when Static has no smarthost, or MX has one, or the smarthost
+   *     is not of Postfix's forms
+   */
+  public void setDelivery(NodeSpec.DeliverySpec newDelivery) {
+    if ((newDelivery.mode() == jp.lgwansim.relay.topology.DeliveryMode.STATIC)
+        != newDelivery.smarthost().isPresent()) {
+      throw new IllegalArgumentException(
+          "static delivery needs a smarthost, and mx delivery takes none");
+    }
+    newDelivery.smarthost().ifPresent(jp.lgwansim.relay.routing.NextHopSpec::parse);
+    NodeSpec.DeliverySpec old = this.delivery;
+    this.delivery = newDelivery;
+    String now =
+        newDelivery.mode().yamlName() + newDelivery.smarthost().map(h -> " → " + h).orElse("");
+    ctx.trace()
+        .publish(
+            spec.id(),
+            jp.lgwansim.relay.trace.TraceType.FAULT,
+            "",
+            "",
+            jp.lgwansim.relay.trace.Bilingual.of(
+                spec.id() + " の配送方式を " + now + " に切り替えました (" + old.mode().yamlName() + " から)",
+                spec.id() + " now delivers by " + now + " (was " + old.mode().yamlName() + ")"),
+            java.util.Map.of("fault", "delivery", "delivery", now));
   }
 
   /** The faults injected into this node's listeners; they survive a stop and start. */

@@ -18,6 +18,7 @@ import jp.lgwansim.relay.trace.Bilingual;
  */
 public final class Router {
   private final NodeSpec node;
+  private final java.util.function.Supplier<NodeSpec.DeliverySpec> delivery;
   private final Set<String> localDomains;
   private final Optional<MxResolver> resolver;
   private final Optional<String> dnsView;
@@ -31,7 +32,21 @@ public final class Router {
       Optional<DnsLookup> dns,
       Set<InetAddress> selfAddresses,
       RandomGenerator random) {
+    this(node, node::delivery, dns, selfAddresses, random);
+  }
+
+  /**
+   * @param delivery the node's delivery mode as it is now: a trainer may switch it between MX and
+   *     Static while the simulation runs, and the next message follows the new one
+   */
+  public Router(
+      NodeSpec node,
+      java.util.function.Supplier<NodeSpec.DeliverySpec> delivery,
+      Optional<DnsLookup> dns,
+      Set<InetAddress> selfAddresses,
+      RandomGenerator random) {
     this.node = node;
+    this.delivery = delivery;
     this.localDomains =
         node.domains().stream()
             .map(d -> d.toLowerCase(Locale.ROOT))
@@ -62,8 +77,9 @@ public final class Router {
               "転送設定 (transport) " + transport.get().getKey() + " → " + spec + "。",
               "transport entry " + transport.get().getKey() + " → " + spec + ". "));
     }
-    if (node.delivery().mode() == DeliveryMode.STATIC) {
-      NextHopSpec spec = NextHopSpec.parse(node.delivery().smarthost().orElseThrow());
+    NodeSpec.DeliverySpec now = delivery.get();
+    if (now.mode() == DeliveryMode.STATIC) {
+      NextHopSpec spec = NextHopSpec.parse(now.smarthost().orElseThrow());
       return withReason(
           resolve(spec, "static", messageId, queueId),
           Bilingual.of(

@@ -220,6 +220,21 @@ class RoutingTest {
     }
   }
 
+  @Test
+  void route_deliverySwitchedToStaticWhileRunning_nextMailGoesThroughThePoi() throws Exception {
+    try (RunningCluster c = new RunningCluster(figure1(MX).build())) {
+      String before = c.send("city-a", "user@city-a.lg.jp", "user@town-b.lg.jp");
+      c.await("delivered", TraceType.DELIVERED, before, "town-b");
+      assertEquals(List.of("city-a", "relay", "town-b"), hops(c, before));
+
+      c.node("city-a")
+          .setDelivery(new DeliverySpec(DeliveryMode.STATIC, Optional.of("[smtp.poi.lgwan.jp]")));
+      String after = c.send("city-a", "user@city-a.lg.jp", "user@town-b.lg.jp");
+      c.await("delivered", TraceType.DELIVERED, after, "town-b");
+      assertEquals(List.of("city-a", "poi", "relay", "town-b"), hops(c, after));
+    }
+  }
+
   private static DnsView view(RunningCluster c) {
     return c.cluster().dns(TopologyBuilder.NETWORK).orElseThrow().view();
   }
