@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.lgwansim.relay.queue.Envelope;
 import jp.lgwansim.relay.queue.QueueManager;
+import jp.lgwansim.relay.sanitize.Sanitizer;
 import jp.lgwansim.relay.trace.Bilingual;
 import jp.lgwansim.relay.trace.TraceBus;
 import jp.lgwansim.relay.trace.TraceType;
@@ -33,6 +34,7 @@ import org.subethamail.smtp.RejectException;
  */
 final class InboundSession implements MessageHandler {
   private final MessageContext context;
+  private final String network;
   private final InboundSettings settings;
   private final RelayPolicy policy;
   private final QueueManager queue;
@@ -48,6 +50,7 @@ final class InboundSession implements MessageHandler {
 
   InboundSession(
       MessageContext context,
+      String network,
       InboundSettings settings,
       RelayPolicy policy,
       QueueManager queue,
@@ -55,6 +58,7 @@ final class InboundSession implements MessageHandler {
       Clock clock,
       FaultGate faults) {
     this.context = context;
+    this.network = network;
     this.settings = settings;
     this.policy = policy;
     this.queue = queue;
@@ -115,6 +119,14 @@ final class InboundSession implements MessageHandler {
           String.join(",", recipients));
     }
     byte[] original = buffer.toByteArray();
+    Optional<Sanitizer.Result> sanitized = Optional.empty();
+    if (settings.sanitizer().isPresent() && policy.isInternetClient(client())) {
+      // 無害化: the original goes to the quarantine mailbox; only the harmless copy moves on.
+      Sanitizer.Result r = settings.sanitizer().get().sanitize(original);
+      settings.quarantine().accept(original);
+      sanitized = Optional.of(r);
+      original = r.content();
+    }
     InternetHeaders headers = parseHeaders(original);
     Optional<ReplyFault> dataFault = faults.check(ReplyFault.Stage.DATA);
     if (dataFault.isPresent()) {
@@ -184,11 +196,8 @@ final class InboundSession implements MessageHandler {
     attrs.put("client", client().getHostAddress());
     attrs.put("helo", context.getHelo().orElse(""));
     attrs.put("size", Integer.toString(content.length));
-    trace.publish(
-        settings.nodeId(),
-        TraceType.RECEIVED,
-        messageId,
-        queueId,
+    attrs.put("network", network);
+    Bilingual text =
         Bilingual.of(
             settings.hostname()
                 + " が "
@@ -200,8 +209,22 @@ final class InboundSession implements MessageHandler {
                 + " accepted the mail from "
                 + client().getHostAddress()
                 + " and queued it as "
-                + queueId),
-        attrs);
+                + queueId);
+    if (sanitized.isPresent()) {
+      int n = sanitized.get().removed().size();
+      attrs.put("sanitized", Integer.toString(n));
+      String q = settings.sanitizer().get().quarantine();
+      text =
+          Bilingual.of(
+              text.ja() + "。インターネットからのメールなので無害化しました (添付ファイル " + n + " 個を削除、元のメールは " + q + " に保管)",
+              text.en()
+                  + "; it came from the Internet, so it was sanitized ("
+                  + n
+                  + " attachments removed, the original kept in "
+                  + q
+                  + ")");
+    }
+    trace.publish(settings.nodeId(), TraceType.RECEIVED, messageId, queueId, text, attrs);
     queue.deliverSoon(envelope);
     return "2.0.0 Ok: queued as " + queueId;
   }

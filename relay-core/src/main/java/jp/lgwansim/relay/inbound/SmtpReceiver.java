@@ -25,6 +25,7 @@ public final class SmtpReceiver implements AutoCloseable {
   /** Postfix's smtpd_recipient_limit. */
   static final int MAX_RECIPIENTS = 1000;
 
+  private final String network;
   private final InetAddress address;
   private final int port;
   private final InboundSettings settings;
@@ -36,6 +37,7 @@ public final class SmtpReceiver implements AutoCloseable {
   private SMTPServer server;
 
   public SmtpReceiver(
+      String network,
       InetAddress address,
       int port,
       InboundSettings settings,
@@ -44,6 +46,7 @@ public final class SmtpReceiver implements AutoCloseable {
       TraceBus trace,
       Clock clock,
       NodeFaults faults) {
+    this.network = network;
     this.address = address;
     this.port = port;
     this.settings = settings;
@@ -74,7 +77,8 @@ public final class SmtpReceiver implements AutoCloseable {
             // Before the greeting: where a CONNECT fault answers instead of 220.
             .sessionHandler(faults)
             .messageHandlerFactory(
-                ctx -> new InboundSession(ctx, settings, policy, queue, trace, clock, faults))
+                ctx ->
+                    new InboundSession(ctx, network, settings, policy, queue, trace, clock, faults))
             .build();
     server.start();
   }

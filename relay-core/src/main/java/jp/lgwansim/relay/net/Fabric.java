@@ -3,9 +3,12 @@ package jp.lgwansim.relay.net;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.lgwansim.relay.topology.NetworkKind;
+import jp.lgwansim.relay.topology.NetworkSpec;
 
 /**
  * The wiring between simulated addresses and real sockets, shared by every node of a simulation.
@@ -17,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Fabric {
   private final Map<String, Cidr> networks;
+  private final Map<String, NetworkKind> kinds;
   private final Map<InetSocketAddress, InetSocketAddress> placements = new ConcurrentHashMap<>();
   private final Map<InetAddress, String> owners = new ConcurrentHashMap<>();
   private final java.util.Set<Link> cutLinks = ConcurrentHashMap.newKeySet();
@@ -25,10 +29,20 @@ public final class Fabric {
   public record Link(String nodeId, String network) {}
 
   /**
-   * @param networks network name to its range, in topology order
+   * @param networks the topology's networks, in topology order
    */
-  public Fabric(Map<String, Cidr> networks) {
-    this.networks = new LinkedHashMap<>(networks);
+  public Fabric(List<NetworkSpec> networks) {
+    this.networks = new LinkedHashMap<>();
+    this.kinds = new LinkedHashMap<>();
+    for (NetworkSpec n : networks) {
+      this.networks.put(n.name(), n.cidr());
+      this.kinds.put(n.name(), n.kind());
+    }
+  }
+
+  /** What kind of network it is (LGWAN, the Internet...). */
+  public NetworkKind kind(String network) {
+    return kinds.getOrDefault(network, NetworkKind.LGWAN);
   }
 
   /** The network whose range holds {@code address}, if any. */

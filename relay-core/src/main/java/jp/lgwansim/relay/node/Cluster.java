@@ -26,13 +26,15 @@ import jp.lgwansim.relay.dns.DnsView;
 import jp.lgwansim.relay.dns.DnsViewCompiler;
 import jp.lgwansim.relay.inbound.NodeFaults;
 import jp.lgwansim.relay.inbound.ReplyFault;
-import jp.lgwansim.relay.net.Cidr;
 import jp.lgwansim.relay.net.Fabric;
+import jp.lgwansim.relay.topology.NetworkKind;
 import jp.lgwansim.relay.topology.NetworkSpec;
 import jp.lgwansim.relay.topology.NodeSpec;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.trace.Bilingual;
+import jp.lgwansim.relay.trace.ClosedNetworkInvariant;
 import jp.lgwansim.relay.trace.TraceBus;
+import jp.lgwansim.relay.trace.TraceEvent;
 import jp.lgwansim.relay.trace.TraceType;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -53,6 +55,7 @@ public final class Cluster implements AutoCloseable {
 
   private final TraceBus trace;
   private final Fabric fabric;
+  private final ClosedNetworkInvariant invariant;
   private final Map<String, DnsServer> dnsServers = new LinkedHashMap<>();
   private final Map<String, DnsView> views = new LinkedHashMap<>();
   private final Map<String, InetSocketAddress> dnsAddresses = new LinkedHashMap<>();
@@ -104,6 +107,8 @@ public final class Cluster implements AutoCloseable {
   private Cluster(TraceBus trace, Fabric fabric, Options options) {
     this.trace = trace;
     this.fabric = fabric;
+    this.invariant =
+        new ClosedNetworkInvariant(trace, network -> fabric.kind(network) == NetworkKind.INTERNET);
     this.faultRandom = options.faultRandom();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("retry-timer"));
     this.workers = Executors.newFixedThreadPool(options.deliveryThreads(), daemon("delivery"));
@@ -118,9 +123,7 @@ public final class Cluster implements AutoCloseable {
    */
   public static Cluster start(Topology topology, Options options, TraceBus trace)
       throws DnsCompileException, IOException {
-    Map<String, Cidr> ranges = new LinkedHashMap<>();
-    topology.networks().forEach(n -> ranges.put(n.name(), n.cidr()));
-    Cluster cluster = new Cluster(trace, new Fabric(ranges), options);
+    Cluster cluster = new Cluster(trace, new Fabric(topology.networks()), options);
     try {
       cluster.startDns(topology);
       NodeContext context =
@@ -167,6 +170,11 @@ public final class Cluster implements AutoCloseable {
 
   public TraceBus trace() {
     return trace;
+  }
+
+  /** Mail between governments that crossed the Internet so far (none, in a sound topology). */
+  public List<TraceEvent> violations() {
+    return invariant.violations();
   }
 
   public Fabric fabric() {
@@ -553,6 +561,7 @@ public final class Cluster implements AutoCloseable {
   /** Stops listeners first, then delivery; queued mail stays in the spools. */
   @Override
   public void close() {
+    invariant.close();
     nodes.values().forEach(RelayNode::close);
     // Attempts under way may finish (a spool write, a notice being queued) before DNS goes away
     // and threads are interrupted; what is still unfinished stays in the spool for next time.

@@ -19,7 +19,6 @@ import jp.lgwansim.relay.inbound.NodeFaults;
 import jp.lgwansim.relay.inbound.RelayPolicy;
 import jp.lgwansim.relay.inbound.SmtpReceiver;
 import jp.lgwansim.relay.mailbox.MailboxStore;
-import jp.lgwansim.relay.net.Cidr;
 import jp.lgwansim.relay.outbound.SmtpSender;
 import jp.lgwansim.relay.queue.Envelope;
 import jp.lgwansim.relay.queue.QueueEntry;
@@ -27,6 +26,7 @@ import jp.lgwansim.relay.queue.QueueIds;
 import jp.lgwansim.relay.queue.QueueManager;
 import jp.lgwansim.relay.queue.Spool;
 import jp.lgwansim.relay.routing.Router;
+import jp.lgwansim.relay.sanitize.Sanitizer;
 import jp.lgwansim.relay.topology.NodeSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,7 +166,8 @@ public final class RelayNode implements AutoCloseable {
   private void startPipeline() {
     Set<InetAddress> self = new HashSet<>(spec.addresses().values());
     Router router =
-        new Router(spec, this::delivery, resolverOf(spec, ctx), self, RandomGenerator.getDefault());
+        new Router(
+            spec, this::delivery, resolversOf(spec, ctx), self, RandomGenerator.getDefault());
     SmtpSender sender =
         new SmtpSender(
             spec.id(),
@@ -193,14 +194,11 @@ public final class RelayNode implements AutoCloseable {
             ctx.queue(),
             ctx.clock());
 
-    List<Cidr> relayClients = new ArrayList<>();
-    for (String network : spec.addresses().keySet()) {
-      ctx.fabric().range(network).ifPresent(relayClients::add);
-    }
-    relayClients.add(RelayPolicy.OPERATOR_CONSOLE);
     RelayPolicy policy =
         new RelayPolicy(
-            relayClients,
+            spec.addresses().keySet(),
+            ctx.fabric(),
+            spec.relayDomains(),
             router::isLocal,
             address -> mailboxes.map(m -> m.hasMailbox(address)).orElse(false));
     InboundSettings settings =
@@ -209,7 +207,11 @@ public final class RelayNode implements AutoCloseable {
             spec.hostname(),
             ctx.queue().messageSizeLimit(),
             ctx.queue().hopcountLimit(),
-            queueIds);
+            queueIds,
+            spec.sanitizeQuarantine().map(Sanitizer::new),
+            original ->
+                spec.sanitizeQuarantine()
+                    .ifPresent(q -> mailboxes.ifPresent(m -> m.deliver(q, original))));
     Pipeline pipeline = new Pipeline(queue, sender, attempts, settings, policy);
     running = pipeline;
     lastQueue = queue;
@@ -289,7 +291,15 @@ public final class RelayNode implements AutoCloseable {
     int port = before == null ? spec.smtpPort() : before.getPort();
     SmtpReceiver r =
         new SmtpReceiver(
-            address, port, p.settings, p.policy, p.queue, ctx.trace(), ctx.clock(), faults);
+            network,
+            address,
+            port,
+            p.settings,
+            p.policy,
+            p.queue,
+            ctx.trace(),
+            ctx.clock(),
+            faults);
     r.start();
     p.receivers.put(network, r);
     listenAddresses.put(network, r.listenAddress());
@@ -297,24 +307,35 @@ public final class RelayNode implements AutoCloseable {
     ctx.fabric().registerOwner(address, spec.id());
   }
 
-  /** The node resolves through the DNS view of its first network that has one. */
-  private static Optional<DnsLookup> resolverOf(NodeSpec spec, NodeContext ctx) {
-    for (Map.Entry<String, InetAddress> a : spec.addresses().entrySet()) {
-      InetSocketAddress server = ctx.dnsServers().get(a.getKey());
-      if (server != null) {
-        String network = a.getKey();
-        return Optional.of(
+  /**
+   * The DNS views the node asks, in order: the topology's dns_views, or else every network of the
+   * node that has a DNS server, in file order. Each question leaves from the node's own address on
+   * that network, and fails at once while the node's link to it is cut.
+   */
+  private static List<DnsLookup> resolversOf(NodeSpec spec, NodeContext ctx) {
+    List<String> views =
+        spec.dnsViews().isEmpty()
+            ? spec.addresses().keySet().stream()
+                .filter(n -> ctx.dnsServers().containsKey(n))
+                .toList()
+            : spec.dnsViews();
+    List<DnsLookup> result = new ArrayList<>();
+    for (String network : views) {
+      InetSocketAddress server = ctx.dnsServers().get(network);
+      InetAddress local = spec.addresses().get(network);
+      if (server != null && local != null) {
+        result.add(
             new DnsLookup(
                 network,
                 server,
-                a.getValue(),
+                local,
                 DnsLookup.DEFAULT_TIMEOUT,
                 ctx.trace(),
                 spec.id(),
                 () -> ctx.fabric().isConnected(spec.id(), network)));
       }
     }
-    return Optional.empty();
+    return result;
   }
 
   public NodeSpec spec() {

@@ -1,12 +1,18 @@
 package jp.lgwansim.relay.routing;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import jp.lgwansim.relay.dns.DnsLookup;
+import jp.lgwansim.relay.topology.Defaults;
 import jp.lgwansim.relay.topology.DeliveryMode;
 import jp.lgwansim.relay.topology.NodeSpec;
 import jp.lgwansim.relay.trace.Bilingual;
@@ -15,34 +21,35 @@ import jp.lgwansim.relay.trace.Bilingual;
  * The next-hop decision of one node, in Postfix's order: a local domain is delivered to a mailbox;
  * else a transport map entry wins; else the node's delivery mode decides (MX lookup, or the static
  * smarthost). A transport entry {@code .example.jp} also matches every subdomain of example.jp.
+ *
+ * <p>A node on several networks (a gateway) asks the DNS views in its order: when one view's answer
+ * leads nowhere (no such domain, no address) or back to the node itself, it asks the next, so the
+ * LGWAN side routes LG.JP names and the other side the rest. Temporary DNS trouble in any view
+ * defers rather than bounces. When MX lookup finds no domain at all and the node has a fallback
+ * relay (Postfix's smtp_fallback_relay), the mail goes there instead: that is how LGWAN mail
+ * servers hand Internet mail to the prefecture's security cloud.
  */
 public final class Router {
-  private final NodeSpec node;
-  private final java.util.function.Supplier<NodeSpec.DeliverySpec> delivery;
-  private final Set<String> localDomains;
-  private final Optional<MxResolver> resolver;
-  private final Optional<String> dnsView;
+  /** The statuses that mean "the domain was not found", for which the fallback relay applies. */
+  private static final Set<String> NOT_FOUND = Set.of("5.1.2", "5.4.4");
 
-  /**
-   * @param dns the node's resolver, or empty when no network of the node has a DNS view (then only
-   *     local delivery works, and every other route fails with a message that says so)
-   */
-  public Router(
-      NodeSpec node,
-      Optional<DnsLookup> dns,
-      Set<InetAddress> selfAddresses,
-      RandomGenerator random) {
-    this(node, node::delivery, dns, selfAddresses, random);
-  }
+  private final NodeSpec node;
+  private final Supplier<NodeSpec.DeliverySpec> delivery;
+  private final Set<String> localDomains;
+  private final List<MxResolver> views;
+  private final String viewNames;
 
   /**
    * @param delivery the node's delivery mode as it is now: a trainer may switch it between MX and
    *     Static while the simulation runs, and the next message follows the new one
+   * @param dns the node's resolvers, one per DNS view, in the order it asks them; empty when no
+   *     network of the node has a DNS view (then only local delivery works, and every other route
+   *     fails with a message that says so)
    */
   public Router(
       NodeSpec node,
-      java.util.function.Supplier<NodeSpec.DeliverySpec> delivery,
-      Optional<DnsLookup> dns,
+      Supplier<NodeSpec.DeliverySpec> delivery,
+      List<DnsLookup> dns,
       Set<InetAddress> selfAddresses,
       RandomGenerator random) {
     this.node = node;
@@ -50,9 +57,13 @@ public final class Router {
     this.localDomains =
         node.domains().stream()
             .map(d -> d.toLowerCase(Locale.ROOT))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
-    this.resolver = dns.map(d -> new MxResolver(d, node.hostname(), selfAddresses, random));
-    this.dnsView = dns.map(DnsLookup::view);
+            .collect(Collectors.toUnmodifiableSet());
+    List<MxResolver> resolvers = new ArrayList<>();
+    for (DnsLookup d : dns) {
+      resolvers.add(new MxResolver(d, node.hostname(), selfAddresses, random));
+    }
+    this.views = List.copyOf(resolvers);
+    this.viewNames = dns.stream().map(DnsLookup::view).collect(Collectors.joining(", "));
   }
 
   public boolean isLocal(String domain) {
@@ -86,25 +97,60 @@ public final class Router {
               "Static配送: すべての外部宛メールをスマートホスト " + spec + " (POIのSMTPサーバ) へ送ります。",
               "Static delivery: all outside mail goes to the smarthost " + spec + " (the POI). "));
     }
-    if (resolver.isEmpty()) {
+    if (views.isEmpty()) {
       return noDns(d);
     }
-    return withReason(
-        resolver
-            .get()
-            .byMx(d, "mx", jp.lgwansim.relay.topology.Defaults.SMTP_PORT, messageId, queueId),
-        Bilingual.of(
-            "MX配送: " + dnsView.orElseThrow() + "のDNSで " + d + " のMXレコードを検索しました。",
-            "MX delivery: looked up the MX of " + d + " in " + dnsView.orElseThrow() + " DNS. "));
+    RouteDecision byMx =
+        withReason(
+            firstRelay(r -> r.byMx(d, "mx", Defaults.SMTP_PORT, messageId, queueId)),
+            Bilingual.of(
+                "MX配送: " + viewNames + "のDNSで " + d + " のMXレコードを検索しました。",
+                "MX delivery: looked up the MX of " + d + " in " + viewNames + " DNS. "));
+    if (byMx instanceof RouteDecision.Unroutable u
+        && u.permanent()
+        && NOT_FOUND.contains(u.status())
+        && node.fallbackRelay().isPresent()) {
+      NextHopSpec spec = NextHopSpec.parse(node.fallbackRelay().get());
+      return withReason(
+          resolve(spec, "fallback", messageId, queueId),
+          Bilingual.of(
+              u.why().ja() + "。そのため予備の中継先 (fallback_relay) " + spec + " へ送ります。",
+              u.why().en() + "; so it goes to the fallback relay " + spec + ". "));
+    }
+    return byMx;
   }
 
   private RouteDecision resolve(NextHopSpec spec, String method, String messageId, String queueId) {
-    if (resolver.isEmpty()) {
+    if (views.isEmpty()) {
       return noDns(spec.host());
     }
-    return spec.bracketed()
-        ? resolver.get().byAddress(spec.host(), method, spec.port(), messageId, queueId)
-        : resolver.get().byMx(spec.host(), method, spec.port(), messageId, queueId);
+    return firstRelay(
+        r ->
+            spec.bracketed()
+                ? r.byAddress(spec.host(), method, spec.port(), messageId, queueId)
+                : r.byMx(spec.host(), method, spec.port(), messageId, queueId));
+  }
+
+  /**
+   * Asks the views in order and takes the first that finds a way; otherwise defers if any view
+   * could not answer now, else reports the first view's permanent answer.
+   */
+  private RouteDecision firstRelay(Function<MxResolver, RouteDecision> ask) {
+    RouteDecision first = null;
+    RouteDecision temporary = null;
+    for (MxResolver view : views) {
+      RouteDecision d = ask.apply(view);
+      if (d instanceof RouteDecision.Relay) {
+        return d;
+      }
+      if (first == null) {
+        first = d;
+      }
+      if (temporary == null && d instanceof RouteDecision.Unroutable u && !u.permanent()) {
+        temporary = d;
+      }
+    }
+    return temporary != null ? temporary : first;
   }
 
   private Optional<Map.Entry<String, String>> transportEntry(String domain) {

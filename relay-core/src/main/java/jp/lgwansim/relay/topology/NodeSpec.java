@@ -22,6 +22,15 @@ import java.util.Optional;
  * @param mailboxes the mailboxes of those domains
  * @param imapPort IMAP port, used only when the node has mailboxes
  * @param pop3Port POP3 port, used only when the node has mailboxes
+ * @param relayDomains domains (a leading dot: and their subdomains) it relays for clients of an
+ *     Internet network too, as Postfix's relay_domains; clients of its closed networks may relay
+ *     anywhere
+ * @param dnsViews the networks whose DNS views it asks, in order (a gateway asks the next view when
+ *     one leads nowhere or back to itself); empty = its networks that have DNS, in file order
+ * @param fallbackRelay where mail goes when its domain is not found by MX lookup (Postfix's
+ *     smtp_fallback_relay): e.g. Internet mail handed to the prefecture's security cloud
+ * @param sanitizeQuarantine when present, mail arriving from an Internet network is made harmless
+ *     (無害化: plain text, attachments removed) and the original kept in this mailbox of the node
  */
 public record NodeSpec(
     String id,
@@ -35,9 +44,48 @@ public record NodeSpec(
     List<String> domains,
     List<MailboxSpec> mailboxes,
     int imapPort,
-    int pop3Port) {
+    int pop3Port,
+    List<String> relayDomains,
+    List<String> dnsViews,
+    Optional<String> fallbackRelay,
+    Optional<String> sanitizeQuarantine) {
+
+  /** A node with no gateway settings: no relay domains, default views, no fallback, no 無害化. */
+  public NodeSpec(
+      String id,
+      String label,
+      NodeRole role,
+      String hostname,
+      Map<String, InetAddress> addresses,
+      int smtpPort,
+      DeliverySpec delivery,
+      Map<String, String> transport,
+      List<String> domains,
+      List<MailboxSpec> mailboxes,
+      int imapPort,
+      int pop3Port) {
+    this(
+        id,
+        label,
+        role,
+        hostname,
+        addresses,
+        smtpPort,
+        delivery,
+        transport,
+        domains,
+        mailboxes,
+        imapPort,
+        pop3Port,
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty());
+  }
 
   public NodeSpec {
+    relayDomains = List.copyOf(relayDomains);
+    dnsViews = List.copyOf(dnsViews);
     addresses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(addresses));
     transport = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(transport));
     domains = List.copyOf(domains);

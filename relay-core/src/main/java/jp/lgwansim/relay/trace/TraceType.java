@@ -26,6 +26,11 @@ public enum TraceType {
   /** A node refused a command of an SMTP client (the client keeps the message). */
   REJECTED("rejected"),
   /**
+   * Mail between LG.JP / GO.JP parties crossed the Internet: the article's central rule broken.
+   * Published by the route invariant, never by a node.
+   */
+  VIOLATION("violation"),
+  /**
    * A fault was injected or undone (a node stopped, a link cut, a DNS record changed...). Belongs
    * to no message: {@code node} is the node or the DNS view concerned, {@code messageId} is empty,
    * and the attribute {@code fault} names the kind.

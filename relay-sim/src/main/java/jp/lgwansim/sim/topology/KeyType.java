@@ -40,6 +40,14 @@ public enum KeyType {
       "host (MX を引く)、[host] (MX を引かない)、host:port、[host]:port",
       "host (MX lookup), [host] (no MX lookup), host:port, [host]:port"),
   ROLE("role", "次のどれか: " + roles(), "one of: " + roles()),
+  NETWORK_KIND(
+      "kind",
+      "lan (庁内LAN)、lgwan、gss (政府共通ネットワーク)、internet のどれか",
+      "one of lan (a government's LAN), lgwan, gss (government common network), internet"),
+  DOMAIN_LIST(
+      "list of domain",
+      "ドメインのリスト。. で始めるとそのサブドメインすべて (例: [.lg.jp])",
+      "a list of domains; a leading dot means every subdomain (e.g. [.lg.jp])"),
   DELIVERY_MODE(
       "mode",
       "mx (MX配送方式) または static (Static配送方式)",

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.lgwansim.relay.topology.Defaults;
 import jp.lgwansim.relay.topology.DeliveryMode;
+import jp.lgwansim.relay.topology.NetworkKind;
 import jp.lgwansim.relay.topology.QueueSettings;
 
 /**
@@ -66,6 +67,14 @@ public final class TopologyKeys {
           KeyType.CIDR,
           "このネットワークのアドレス範囲。他のネットワークと重ならないこと",
           "Its address range; must not overlap another network's");
+  public static final TopologyKey NETWORK_KIND =
+      optional(
+          "networks[].kind",
+          KeyType.NETWORK_KIND,
+          NetworkKind.LGWAN.yamlName(),
+          "ネットワークの種類。internet のクライアントは中継できず、自治体間・府省とのメールが internet を通ると違反",
+          "What the network is; Internet clients may not relay, and mail between governments"
+              + " whose route crosses the Internet is a violation");
   public static final TopologyKey NETWORK_DNS =
       derived(
           "networks[].dns",
@@ -170,6 +179,46 @@ public final class TopologyKeys {
           KeyType.NEXT_HOP,
           "そのドメインあてのメールの中継先",
           "The next hop for mail to that domain");
+  public static final TopologyKey NODE_FALLBACK_RELAY =
+      derived(
+          "nodes[].fallback_relay",
+          KeyType.NEXT_HOP,
+          "(none)",
+          "MX 検索で宛先ドメインが見つからないときの中継先 (Postfix の smtp_fallback_relay)。例:"
+              + " インターネットあてを都道府県のセキュリティクラウドへ",
+          "Where mail goes when MX lookup does not find its domain (Postfix's"
+              + " smtp_fallback_relay), e.g. Internet mail to the prefecture's security cloud");
+  public static final TopologyKey NODE_RELAY_DOMAINS =
+      optional(
+          "nodes[].relay_domains",
+          KeyType.DOMAIN_LIST,
+          List.of(),
+          "インターネット側のクライアントからも受け付けて中継するドメイン (Postfix の relay_domains)。" + "閉域網のクライアントはどこへでも中継できる",
+          "Domains it relays for Internet clients too (Postfix's relay_domains); clients of its"
+              + " closed networks may relay anywhere");
+  public static final TopologyKey NODE_DNS_VIEWS =
+      derived(
+          "nodes[].dns_views",
+          KeyType.NETWORK_LIST,
+          "(its networks with dns)",
+          "問い合わせる DNS ビューの順番。ゲートウェイは、あるビューの答えが行き止まりか自分自身を指すとき次のビューに聞く",
+          "The DNS views it asks, in order; a gateway asks the next view when one answer leads"
+              + " nowhere or back to itself");
+  public static final TopologyKey NODE_SANITIZE =
+      derived(
+          "nodes[].sanitize",
+          KeyType.MAPPING,
+          "(off)",
+          "インターネットから来たメールの無害化 (本文をテキストに、添付ファイルを削除して一覧に、注記を追加)",
+          "Makes mail from the Internet harmless (無害化): body as plain text, attachments removed"
+              + " and listed, a note added");
+  public static final TopologyKey NODE_SANITIZE_QUARANTINE =
+      required(
+          "nodes[].sanitize.quarantine",
+          KeyType.EMAIL,
+          "無害化する前の元のメールを保管するメールボックス (このノードの mailboxes のどれか)",
+          "The mailbox (one of this node's mailboxes) that keeps each original before"
+              + " sanitizing");
   public static final TopologyKey NODE_DOMAINS =
       optional(
           "nodes[].domains",

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import jp.lgwansim.relay.net.Cidr;
 import jp.lgwansim.relay.routing.NextHopSpec;
 import jp.lgwansim.relay.topology.DeliveryMode;
+import jp.lgwansim.relay.topology.NetworkKind;
 import jp.lgwansim.relay.topology.NetworkSpec;
 import jp.lgwansim.relay.topology.NetworkSpec.DnsServerSpec;
 import jp.lgwansim.relay.topology.NodeRole;
@@ -255,7 +256,26 @@ final class TopologyReader {
       return Optional.empty();
     }
     return Optional.of(
-        new Placed<>(new NetworkSpec(name.get(), label, cidr.get(), dns), item.path(), Map.of()));
+        new Placed<>(
+            new NetworkSpec(name.get(), label, cidr.get(), dns, kind(m)), item.path(), Map.of()));
+  }
+
+  private NetworkKind kind(YamlMapping m) {
+    Optional<String> text = m.text(TopologyKeys.NETWORK_KIND);
+    if (text.isEmpty()) {
+      return NetworkKind.LGWAN;
+    }
+    Optional<NetworkKind> kind = NetworkKind.fromYaml(text.get());
+    if (kind.isEmpty()) {
+      problems.add(
+          m.pathOf(TopologyKeys.NETWORK_KIND),
+          Bilingual.of(
+              "ネットワークの種類「" + text.get() + "」はありません", "no network kind '" + text.get() + "'"),
+          Bilingual.of(
+              KeyType.NETWORK_KIND.descriptionJa() + " を書いてください",
+              "write " + KeyType.NETWORK_KIND.descriptionEn()));
+    }
+    return kind.orElse(NetworkKind.LGWAN);
   }
 
   private Optional<Cidr> cidr(YamlMapping m, String text) {
@@ -327,6 +347,39 @@ final class TopologyReader {
     }
     int imapPort = port(m, TopologyKeys.NODE_IMAP_PORT);
     int pop3Port = port(m, TopologyKeys.NODE_POP3_PORT);
+    Optional<String> fallback =
+        m.text(TopologyKeys.NODE_FALLBACK_RELAY)
+            .flatMap(
+                t -> nextHop(m.pathOf(TopologyKeys.NODE_FALLBACK_RELAY), t).map(x -> t.trim()));
+    List<String> relayDomains = new ArrayList<>();
+    for (Item d : m.list(TopologyKeys.NODE_RELAY_DOMAINS).orElse(List.of())) {
+      YamlMapping.scalar(d, KeyType.DOMAIN_LIST, problems)
+          .flatMap(
+              text ->
+                  text.startsWith(".")
+                      ? hostName(d.path(), text.substring(1)).map(h -> "." + h)
+                      : hostName(d.path(), text))
+          .ifPresent(relayDomains::add);
+    }
+    List<String> dnsViews = views(m, TopologyKeys.NODE_DNS_VIEWS);
+    Optional<String> quarantine =
+        m.mapping(TopologyKeys.NODE_SANITIZE)
+            .flatMap(
+                s ->
+                    s.text(TopologyKeys.NODE_SANITIZE_QUARANTINE)
+                        .flatMap(
+                            a -> emailAddress(s.pathOf(TopologyKeys.NODE_SANITIZE_QUARANTINE), a)));
+    quarantine.ifPresent(
+        q -> {
+          if (mailboxes.stream().noneMatch(b -> b.address().equalsIgnoreCase(q))) {
+            problems.add(
+                m.pathOf(TopologyKeys.NODE_SANITIZE) + ".quarantine",
+                Bilingual.of(q + " はこのノードのメールボックスではありません", q + " is not a mailbox of this node"),
+                Bilingual.of(
+                    "mailboxes に " + q + " を加えるか、既存のメールボックスを書いてください",
+                    "add " + q + " to mailboxes, or name one of its mailboxes"));
+          }
+        });
     if (!mailboxes.isEmpty()) {
       samePort(m, TopologyKeys.NODE_IMAP_PORT, imapPort, TopologyKeys.NODE_SMTP_PORT, smtpPort);
       samePort(m, TopologyKeys.NODE_POP3_PORT, pop3Port, TopologyKeys.NODE_SMTP_PORT, smtpPort);
@@ -352,7 +405,11 @@ final class TopologyReader {
                 domains,
                 mailboxes,
                 imapPort,
-                pop3Port),
+                pop3Port,
+                relayDomains,
+                dnsViews,
+                fallback,
+                quarantine),
             item.path(),
             parts));
   }

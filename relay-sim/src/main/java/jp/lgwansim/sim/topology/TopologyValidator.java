@@ -49,11 +49,41 @@ final class TopologyValidator {
   void validate() {
     Map<String, Placed<NetworkSpec>> networks = networks();
     nodes(networks);
+    dnsViews(networks);
     addressesUsedOnce();
     domainsAndMailboxesUsedOnce();
     collectDnsNames();
     nextHops();
     records(networks);
+  }
+
+  /** A node can ask only the DNS views of networks it is attached to that have a DNS server. */
+  private void dnsViews(Map<String, Placed<NetworkSpec>> networks) {
+    for (Placed<NodeSpec> p : read.nodes()) {
+      NodeSpec node = p.value();
+      for (int i = 0; i < node.dnsViews().size(); i++) {
+        String view = node.dnsViews().get(i);
+        Placed<NetworkSpec> network = networks.get(view);
+        boolean usable =
+            node.addresses().containsKey(view)
+                && network != null
+                && network.value().dns().isPresent();
+        if (!usable) {
+          List<String> possible =
+              node.addresses().keySet().stream()
+                  .filter(n -> networks.containsKey(n) && networks.get(n).value().dns().isPresent())
+                  .toList();
+          problems.add(
+              p.path() + ".dns_views[" + i + "]",
+              Bilingual.of(
+                  view + " はこのノードが接続していて DNS を持つネットワークではありません",
+                  view + " is not a network this node is attached to that has a DNS server"),
+              Bilingual.of(
+                  "次のどれかを書いてください: " + String.join(", ", possible),
+                  "write one of: " + String.join(", ", possible)));
+        }
+      }
+    }
   }
 
   private Map<String, Placed<NetworkSpec>> networks() {
@@ -268,6 +298,7 @@ final class TopologyValidator {
       for (Map.Entry<String, String> t : node.transport().entrySet()) {
         nextHop(p.path() + ".transport[" + t.getKey() + "]", t.getValue());
       }
+      node.fallbackRelay().ifPresent(h -> nextHop(p.path() + ".fallback_relay", h));
     }
   }
 
