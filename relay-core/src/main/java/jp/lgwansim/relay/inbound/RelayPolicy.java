@@ -22,7 +22,8 @@ import jp.lgwansim.relay.trace.Bilingual;
  *       exists (else 550 5.1.1, so the sender learns at once);
  *   <li>mail for any other domain is relayed for clients on the node's closed networks (LAN, LGWAN,
  *       the government network) and for the operator's console 127.0.0.1; clients on the Internet
- *       only for the node's relay domains (Postfix's relay_domains); else 554 5.7.1.
+ *       only for the node's relay domains (Postfix's relay_domains), unless they are in its own
+ *       mynetworks ranges (an ISP's customers); else 554 5.7.1.
  * </ul>
  */
 public final class RelayPolicy {
@@ -32,6 +33,7 @@ public final class RelayPolicy {
   private final Set<String> attached;
   private final Fabric fabric;
   private final List<String> relayDomains;
+  private final List<Cidr> mynetworks;
   private final Predicate<String> isLocalDomain;
   private final Predicate<String> hasMailbox;
 
@@ -43,11 +45,13 @@ public final class RelayPolicy {
       Set<String> attached,
       Fabric fabric,
       List<String> relayDomains,
+      List<Cidr> mynetworks,
       Predicate<String> isLocalDomain,
       Predicate<String> hasMailbox) {
     this.attached = Set.copyOf(attached);
     this.fabric = fabric;
     this.relayDomains = relayDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+    this.mynetworks = List.copyOf(mynetworks);
     this.isLocalDomain = isLocalDomain;
     this.hasMailbox = hasMailbox;
   }
@@ -94,7 +98,10 @@ public final class RelayPolicy {
                   recipient + " というメールボックスはありません (ユーザ不明)",
                   "no mailbox " + recipient + " here (user unknown)")));
     }
-    boolean trusted = console || network.map(n -> fabric.kind(n).trusted()).orElse(false);
+    boolean trusted =
+        console
+            || network.map(n -> fabric.kind(n).trusted()).orElse(false)
+            || mynetworks.stream().anyMatch(c -> c.contains(client));
     if (trusted || isRelayDomain(domain)) {
       return Optional.empty();
     }

@@ -199,6 +199,7 @@ public final class RelayNode implements AutoCloseable {
             spec.addresses().keySet(),
             ctx.fabric(),
             spec.relayDomains(),
+            spec.mynetworks(),
             router::isLocal,
             address -> mailboxes.map(m -> m.hasMailbox(address)).orElse(false));
     InboundSettings settings =

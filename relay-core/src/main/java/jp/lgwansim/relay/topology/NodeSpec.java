@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param relayDomains domains (a leading dot: and their subdomains) it relays for clients of an
  *     Internet network too, as Postfix's relay_domains; clients of its closed networks may relay
  *     anywhere
+ * @param mynetworks address ranges whose clients may relay through it anywhere, besides its closed
+ *     networks (Postfix's mynetworks): e.g. an ISP relay's customers on the Internet
  * @param dnsViews the networks whose DNS views it asks, in order (a gateway asks the next view when
  *     one leads nowhere or back to itself); empty = its networks that have DNS, in file order
  * @param fallbackRelay where mail goes when its domain is not found by MX lookup (Postfix's
@@ -46,6 +48,7 @@ public record NodeSpec(
     int imapPort,
     int pop3Port,
     List<String> relayDomains,
+    List<jp.lgwansim.relay.net.Cidr> mynetworks,
     List<String> dnsViews,
     Optional<String> fallbackRelay,
     Optional<String> sanitizeQuarantine) {
@@ -79,12 +82,14 @@ public record NodeSpec(
         pop3Port,
         List.of(),
         List.of(),
+        List.of(),
         Optional.empty(),
         Optional.empty());
   }
 
   public NodeSpec {
     relayDomains = List.copyOf(relayDomains);
+    mynetworks = List.copyOf(mynetworks);
     dnsViews = List.copyOf(dnsViews);
     addresses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(addresses));
     transport = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(transport));

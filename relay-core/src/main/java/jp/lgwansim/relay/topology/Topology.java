@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param records explicit DNS records; they replace derived records of the same name and type
  * @param zoneFiles BIND zone files whose records join the views
  * @param queue how every node queues, retries and gives up
+ * @param samples the mails it is meant to show, with their documented paths
  */
 public record Topology(
     String name,
@@ -21,9 +22,23 @@ public record Topology(
     List<NodeSpec> nodes,
     List<RecordSpec> records,
     List<ZoneFileSpec> zoneFiles,
-    QueueSettings queue) {
+    QueueSettings queue,
+    List<SampleMail> samples) {
+
+  /** A topology without sample mails. */
+  public Topology(
+      String name,
+      String description,
+      List<NetworkSpec> networks,
+      List<NodeSpec> nodes,
+      List<RecordSpec> records,
+      List<ZoneFileSpec> zoneFiles,
+      QueueSettings queue) {
+    this(name, description, networks, nodes, records, zoneFiles, queue, List.of());
+  }
 
   public Topology {
+    samples = List.copyOf(samples);
     networks = List.copyOf(networks);
     nodes = List.copyOf(nodes);
     records = List.copyOf(records);

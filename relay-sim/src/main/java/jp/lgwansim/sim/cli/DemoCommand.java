@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import jp.lgwansim.relay.topology.SampleMail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,9 +16,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lgwan-sim demo}: Figure 1 in one command. Starts figure1-mx, sends sample mails with the
- * same {@code send} and {@code trace} commands a user types (each shown with its command line, so
- * the demo teaches the CLI too), then says where to look and keeps running until Ctrl-C.
+ * {@code lgwan-sim demo}: Figure 1 in one command. Starts figure1-mx (or {@code --topology}), sends
+ * the topology's sample mails with the same {@code send} and {@code trace} commands a user types
+ * (each shown with its command line, so the demo teaches the CLI too), then says where to look and
+ * keeps running until Ctrl-C.
  */
 @Command(
     name = "demo",
@@ -52,22 +54,6 @@ final class DemoCommand implements Callable<Integer> {
   // The demo always starts from an empty queue in a temporary folder, so it runs the same each
   // time.
 
-  /** The sample mails: Figure 1's A市 → B町, and B町's answer. */
-  private static final List<String[]> SAMPLES =
-      List.of(
-          new String[] {
-            "taro@city-a.lg.jp",
-            "hanako@town-b.lg.jp",
-            "LGWAN経由の連絡 / A message over LGWAN",
-            "B町 花子様\nA市の太郎です。LGWAN経由でお送りします。\nSent from city A to town B over LGWAN.\n"
-          },
-          new String[] {
-            "hanako@town-b.lg.jp",
-            "taro@city-a.lg.jp",
-            "Re: LGWAN経由の連絡 / Re: A message over LGWAN",
-            "A市 太郎様\n受け取りました。B町 花子\nReceived, thank you.\n"
-          });
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -79,24 +65,35 @@ final class DemoCommand implements Callable<Integer> {
       String port = Integer.toString(live.apiPort());
       List<String> ids = new ArrayList<>();
       int failures = 0;
-      for (String[] s : SAMPLES) {
+      List<SampleMail> samples = live.simulation().topology().samples();
+      if (samples.isEmpty()) {
+        out.println("このトポロジには samples がありません / This topology documents no sample mails.");
+      }
+      for (SampleMail s : samples) {
+        String body =
+            s.subject()
+                + "\n\nlgwan-sim demo が送ったサンプルメールです。経路: "
+                + String.join(" → ", s.path())
+                + "\nA sample mail sent by lgwan-sim demo. Path: "
+                + String.join(" → ", s.path())
+                + "\n";
         String[] send = {
           "send",
           "--http-port",
           port,
           "--from",
-          s[0],
+          s.from(),
           "--to",
-          s[1],
+          s.to(),
           "--subject",
-          s[2],
+          s.subject(),
           "--body",
-          s[3],
+          body,
           "--wait"
         };
         StringWriter captured = new StringWriter();
         int code = run(new PrintWriter(captured), err, send);
-        out.println("$ lgwan-sim send --from " + s[0] + " --to " + s[1] + " --wait");
+        out.println("$ lgwan-sim send --from " + s.from() + " --to " + s.to() + " --wait");
         out.print(captured);
         out.println();
         failures += code == 0 ? 0 : 1;
@@ -129,30 +126,66 @@ final class DemoCommand implements Callable<Integer> {
     return new CommandLine(main).setOut(out).setErr(err).execute(args);
   }
 
+  /** Where to look next, for the topology's first sample (or just the API without one). */
   private void printTryThis(PrintWriter out, LiveSimulation live) {
     var sim = live.simulation();
-    InetSocketAddress smtp = sim.smtpEndpoint("city-a", "lgwan");
-    InetSocketAddress imap = sim.imapEndpoint("town-b").orElseThrow();
-    InetSocketAddress dns = sim.dnsEndpoints().get("lgwan");
     out.println("試してみましょう / Try it yourself:");
-    out.println(
-        "  B町のメールボックス (IMAP) / town B's mailbox (IMAP): "
-            + host(imap)
-            + "  user hanako@town-b.lg.jp  password hanako-pass");
-    out.println(
-        "    curl -s 'imap://" + host(imap) + "/INBOX;UID=1' -u 'hanako@town-b.lg.jp:hanako-pass'");
-    out.println(
-        "  MXの確認 (図4) / check the MX (Figure 4):  ./lgwan-sim nslookup -type=MX town-b.lg.jp");
-    out.println(
-        "    dig @"
-            + dns.getAddress().getHostAddress()
-            + " -p "
-            + dns.getPort()
-            + " MX town-b.lg.jp");
-    out.println(
-        "  A市から送信 / send from city A:  swaks --server "
-            + host(smtp)
-            + " --from taro@city-a.lg.jp --to hanako@town-b.lg.jp");
+    List<SampleMail> samples = sim.topology().samples();
+    if (!samples.isEmpty()) {
+      SampleMail first = samples.get(0);
+      String receiver = first.path().get(first.path().size() - 1);
+      String sender = first.path().get(0);
+      var receiverNode = sim.topology().node(receiver).orElseThrow();
+      String password =
+          receiverNode.mailboxes().stream()
+              .filter(m -> m.address().equalsIgnoreCase(first.to()))
+              .map(m -> m.password())
+              .findFirst()
+              .orElse("?");
+      var senderNode = sim.topology().node(sender).orElseThrow();
+      InetSocketAddress smtp =
+          sim.smtpEndpoint(sender, senderNode.addresses().keySet().iterator().next());
+      sim.imapEndpoint(receiver)
+          .ifPresent(
+              imap -> {
+                out.println(
+                    "  メールボックス (IMAP) / mailbox (IMAP): "
+                        + host(imap)
+                        + "  user "
+                        + first.to()
+                        + "  password "
+                        + password);
+                out.println(
+                    "    curl -s 'imap://"
+                        + host(imap)
+                        + "/INBOX;UID=1' -u '"
+                        + first.to()
+                        + ":"
+                        + password
+                        + "'");
+              });
+      String domain = first.to().substring(first.to().indexOf('@') + 1);
+      out.println(
+          "  MXの確認 (図4) / check the MX (Figure 4):  ./lgwan-sim nslookup -type=MX " + domain);
+      sim.dnsEndpoints().values().stream()
+          .findFirst()
+          .ifPresent(
+              dns ->
+                  out.println(
+                      "    dig @"
+                          + dns.getAddress().getHostAddress()
+                          + " -p "
+                          + dns.getPort()
+                          + " MX "
+                          + domain));
+      out.println(
+          "  送信 / send:  swaks --server "
+              + host(smtp)
+              + " --from "
+              + first.from()
+              + " --to "
+              + first.to());
+    }
     out.println("  API: " + live.apiUri() + "/api/messages");
     out.println(
         "  Static配送 (POI経由) / Static delivery via the POI:  ./lgwan-sim run"

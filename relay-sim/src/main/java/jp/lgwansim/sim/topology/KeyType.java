@@ -34,6 +34,9 @@ public enum KeyType {
       "a DNS name (labels of letters, digits and - joined by dots, e.g. mail.city-a.lg.jp)"),
   DNS_NAME_LIST("list of dns-name", "DNS 名のリスト", "a list of DNS names"),
   NETWORK_LIST("list of name", "networks[].name で宣言したネットワーク名のリスト", "a list of networks[].name"),
+  CIDR_LIST(
+      "list of cidr", "アドレス範囲のリスト (例: [127.20.4.0/24])", "a list of ranges (e.g. [127.20.4.0/24])"),
+  NAME_LIST("list of id", "nodes[].id で宣言したノード ID のリスト", "a list of nodes[].id"),
   EMAIL("email", "メールアドレス (例: taro@city-a.lg.jp)", "a mail address (e.g. taro@city-a.lg.jp)"),
   NEXT_HOP(
       "next-hop",

@@ -196,6 +196,14 @@ public final class TopologyKeys {
           "インターネット側のクライアントからも受け付けて中継するドメイン (Postfix の relay_domains)。" + "閉域網のクライアントはどこへでも中継できる",
           "Domains it relays for Internet clients too (Postfix's relay_domains); clients of its"
               + " closed networks may relay anywhere");
+  public static final TopologyKey NODE_MYNETWORKS =
+      optional(
+          "nodes[].mynetworks",
+          KeyType.CIDR_LIST,
+          List.of(),
+          "閉域網のほかに、どこへでも中継を許すクライアントのアドレス範囲 (Postfix の mynetworks)。例: ISP の顧客",
+          "Client ranges it relays anywhere for, besides its closed networks (Postfix's"
+              + " mynetworks), e.g. an ISP's customers");
   public static final TopologyKey NODE_DNS_VIEWS =
       derived(
           "nodes[].dns_views",
@@ -385,6 +393,33 @@ public final class TopologyKeys {
           "1 つの中継先へ同時に配送する数の上限。Postfix の default_destination_concurrency_limit は 20",
           "Parallel deliveries to one next hop (Postfix default_destination_concurrency_limit:"
               + " 20)");
+
+  // --- samples ------------------------------------------------------------------------------
+
+  public static final TopologyKey SAMPLES =
+      optional(
+          "samples",
+          KeyType.LIST,
+          List.of(),
+          "このトポロジで見せるメールと、その経路。demo とダッシュボードが送り、テストが経路を確かめる",
+          "The mails this topology shows, with their paths: demo and the dashboard send them, a"
+              + " test checks each path");
+  public static final TopologyKey SAMPLE_FROM =
+      required(
+          "samples[].from",
+          KeyType.EMAIL,
+          "送信者。そのドメインを持つノードから送られる",
+          "The sender; sent from the node whose domains hold its domain");
+  public static final TopologyKey SAMPLE_TO =
+      required("samples[].to", KeyType.EMAIL, "宛先", "The recipient");
+  public static final TopologyKey SAMPLE_SUBJECT =
+      derived("samples[].subject", KeyType.TEXT, "(from → to)", "件名", "The subject");
+  public static final TopologyKey SAMPLE_PATH =
+      required(
+          "samples[].path",
+          KeyType.NAME_LIST,
+          "通るノードの ID の順番 (最後は宛先のメールボックスのノード)",
+          "The node ids it passes, in order (the last holds the recipient's mailbox)");
 
   private TopologyKeys() {}
 

@@ -28,6 +28,7 @@ import jp.lgwansim.relay.topology.NodeSpec.DeliverySpec;
 import jp.lgwansim.relay.topology.NodeSpec.MailboxSpec;
 import jp.lgwansim.relay.topology.QueueSettings;
 import jp.lgwansim.relay.topology.RecordSpec;
+import jp.lgwansim.relay.topology.SampleMail;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.topology.ZoneFileSpec;
 import jp.lgwansim.relay.trace.Bilingual;
@@ -72,6 +73,7 @@ final class TopologyReader {
       List<Placed<RecordSpec>> records,
       List<Placed<ZoneFileSpec>> zoneFiles,
       QueueSettings queue,
+      List<Placed<SampleMail>> samples,
       Set<String> incompleteNetworks,
       Set<String> incompleteHostnames) {
 
@@ -83,7 +85,8 @@ final class TopologyReader {
           nodes.stream().map(Placed::value).toList(),
           records.stream().map(Placed::value).toList(),
           zoneFiles.stream().map(Placed::value).toList(),
-          queue);
+          queue,
+          samples.stream().map(Placed::value).toList());
     }
   }
 
@@ -109,6 +112,7 @@ final class TopologyReader {
     String name = "";
     String description = TopologyKeys.DESCRIPTION.defaultString();
     QueueSettings queue = QueueSettings.DEFAULTS;
+    List<Placed<SampleMail>> samples = new ArrayList<>();
     Optional<YamlMapping> top = YamlMapping.of(new Item(root, "", ""), problems);
     if (top.isPresent()) {
       YamlMapping file = top.get();
@@ -121,6 +125,9 @@ final class TopologyReader {
         readNode(item).ifPresent(nodes::add);
       }
       queue = file.mapping(TopologyKeys.QUEUE).map(this::readQueue).orElse(queue);
+      for (Item item : file.list(TopologyKeys.SAMPLES).orElse(List.of())) {
+        readSample(item).ifPresent(samples::add);
+      }
       Optional<YamlMapping> dns = file.mapping(TopologyKeys.DNS);
       if (dns.isPresent()) {
         for (Item item : dns.get().list(TopologyKeys.DNS_RECORDS).orElse(List.of())) {
@@ -139,8 +146,32 @@ final class TopologyReader {
         records,
         zoneFiles,
         queue,
+        samples,
         Set.copyOf(incompleteNetworks),
         Set.copyOf(incompleteHostnames));
+  }
+
+  // --- samples ------------------------------------------------------------------------------
+
+  private Optional<Placed<SampleMail>> readSample(Item item) {
+    Optional<YamlMapping> read = YamlMapping.of(item, problems);
+    if (read.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlMapping m = read.get();
+    Optional<String> from =
+        m.text(TopologyKeys.SAMPLE_FROM)
+            .flatMap(a -> emailAddress(m.pathOf(TopologyKeys.SAMPLE_FROM), a));
+    Optional<String> to =
+        m.text(TopologyKeys.SAMPLE_TO)
+            .flatMap(a -> emailAddress(m.pathOf(TopologyKeys.SAMPLE_TO), a));
+    List<String> path = views(m, TopologyKeys.SAMPLE_PATH);
+    if (from.isEmpty() || to.isEmpty() || path.isEmpty()) {
+      return Optional.empty();
+    }
+    String subject = m.text(TopologyKeys.SAMPLE_SUBJECT).orElse(from.get() + " → " + to.get());
+    return Optional.of(
+        new Placed<>(new SampleMail(from.get(), to.get(), subject, path), item.path(), Map.of()));
   }
 
   // --- queue --------------------------------------------------------------------------------
@@ -279,7 +310,10 @@ final class TopologyReader {
   }
 
   private Optional<Cidr> cidr(YamlMapping m, String text) {
-    String key = m.pathOf(TopologyKeys.NETWORK_CIDR);
+    return cidr(m.pathOf(TopologyKeys.NETWORK_CIDR), text);
+  }
+
+  private Optional<Cidr> cidr(String key, String text) {
     Cidr cidr;
     try {
       cidr = Cidr.parse(text.trim());
@@ -362,6 +396,12 @@ final class TopologyReader {
           .ifPresent(relayDomains::add);
     }
     List<String> dnsViews = views(m, TopologyKeys.NODE_DNS_VIEWS);
+    List<Cidr> mynetworks = new ArrayList<>();
+    for (Item c : m.list(TopologyKeys.NODE_MYNETWORKS).orElse(List.of())) {
+      YamlMapping.scalar(c, KeyType.CIDR_LIST, problems)
+          .flatMap(text -> cidr(c.path(), text))
+          .ifPresent(mynetworks::add);
+    }
     Optional<String> quarantine =
         m.mapping(TopologyKeys.NODE_SANITIZE)
             .flatMap(
@@ -407,6 +447,7 @@ final class TopologyReader {
                 imapPort,
                 pop3Port,
                 relayDomains,
+                mynetworks,
                 dnsViews,
                 fallback,
                 quarantine),

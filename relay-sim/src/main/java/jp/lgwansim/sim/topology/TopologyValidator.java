@@ -15,6 +15,7 @@ import jp.lgwansim.relay.routing.NextHopSpec;
 import jp.lgwansim.relay.topology.NetworkSpec;
 import jp.lgwansim.relay.topology.NodeSpec;
 import jp.lgwansim.relay.topology.RecordSpec;
+import jp.lgwansim.relay.topology.SampleMail;
 import jp.lgwansim.relay.topology.ZoneFileSpec;
 import jp.lgwansim.relay.trace.Bilingual;
 import jp.lgwansim.sim.topology.TopologyReader.Placed;
@@ -50,11 +51,54 @@ final class TopologyValidator {
     Map<String, Placed<NetworkSpec>> networks = networks();
     nodes(networks);
     dnsViews(networks);
+    samples();
     addressesUsedOnce();
     domainsAndMailboxesUsedOnce();
     collectDnsNames();
     nextHops();
     records(networks);
+  }
+
+  /** A sample's path names nodes, and its sender's domain belongs to a node that can send it. */
+  private void samples() {
+    Set<String> ids = new HashSet<>();
+    Map<String, String> domainOwner = new HashMap<>();
+    for (Placed<NodeSpec> p : read.nodes()) {
+      ids.add(p.value().id());
+      p.value().domains().forEach(d -> domainOwner.put(d, p.value().id()));
+    }
+    for (Placed<SampleMail> p : read.samples()) {
+      SampleMail s = p.value();
+      String domain = s.from().substring(s.from().indexOf('@') + 1);
+      if (!domainOwner.containsKey(domain)) {
+        problems.add(
+            p.path() + ".from",
+            Bilingual.of(
+                s.from() + " のドメインを持つノードがありません", "no node holds the domain of " + s.from()),
+            Bilingual.of(
+                "送信者には、どれかのノードの domains にあるドメインのアドレスを書いてください",
+                "write a sender whose domain is in some node's domains"));
+      } else if (!s.path().isEmpty() && !s.path().get(0).equals(domainOwner.get(domain))) {
+        problems.add(
+            p.path() + ".path",
+            Bilingual.of(
+                "経路は送信者のノード " + domainOwner.get(domain) + " から始まるはずです",
+                "the path must start at the sender's node " + domainOwner.get(domain)),
+            Bilingual.of(
+                "path の最初に " + domainOwner.get(domain) + " を書いてください",
+                "put " + domainOwner.get(domain) + " first in path"));
+      }
+      for (int i = 0; i < s.path().size(); i++) {
+        if (!ids.contains(s.path().get(i))) {
+          problems.add(
+              p.path() + ".path[" + i + "]",
+              Bilingual.of("ノード " + s.path().get(i) + " はありません", "no node " + s.path().get(i)),
+              Bilingual.of(
+                  "次のどれかを書いてください: " + String.join(", ", new java.util.TreeSet<>(ids)),
+                  "write one of: " + String.join(", ", new java.util.TreeSet<>(ids))));
+        }
+      }
+    }
   }
 
   /** A node can ask only the DNS views of networks it is attached to that have a DNS server. */
