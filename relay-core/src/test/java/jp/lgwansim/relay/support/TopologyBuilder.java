@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.lgwansim.relay.topology.Defaults;
 import jp.lgwansim.relay.topology.DeliveryMode;
+import jp.lgwansim.relay.topology.NetworkKind;
 import jp.lgwansim.relay.topology.NetworkSpec;
 import jp.lgwansim.relay.topology.NodeRole;
 import jp.lgwansim.relay.topology.NodeSpec;
@@ -31,6 +32,14 @@ public final class TopologyBuilder {
   private QueueSettings queue =
       QueueSettings.DEFAULTS.withBackoff(
           Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMinutes(5));
+
+  private NetworkKind kind = NetworkKind.LGWAN;
+
+  /** Makes the one network another kind (e.g. the Internet). */
+  public TopologyBuilder kind(NetworkKind networkKind) {
+    this.kind = networkKind;
+    return this;
+  }
 
   public TopologyBuilder queue(QueueSettings settings) {
     this.queue = settings;
@@ -108,7 +117,8 @@ public final class TopologyBuilder {
             NETWORK,
             "LGWAN",
             net.cidr(),
-            Optional.of(new NetworkSpec.DnsServerSpec(dnsAddress(), Defaults.DNS_PORT)));
+            Optional.of(new NetworkSpec.DnsServerSpec(dnsAddress(), Defaults.DNS_PORT)),
+            kind);
     return new Topology("test", "", List.of(lgwan), nodes, records, List.of(), queue);
   }
 }
