@@ -138,6 +138,11 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
     return cluster.trace();
   }
 
+  @Override
+  public java.util.List<jp.lgwansim.relay.trace.TraceEvent> violations() {
+    return cluster.violations();
+  }
+
   public Cluster cluster() {
     return cluster;
   }

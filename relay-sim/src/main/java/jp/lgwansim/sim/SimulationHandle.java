@@ -32,4 +32,12 @@ public interface SimulationHandle {
 
   /** Fault injection and the queues of the nodes. */
   SimulationControl control();
+
+  /**
+   * Mail between LG.JP / GO.JP parties whose route crossed an Internet network: the article's rule
+   * broken. Empty in a sound topology.
+   */
+  default java.util.List<jp.lgwansim.relay.trace.TraceEvent> violations() {
+    return java.util.List.of();
+  }
 }

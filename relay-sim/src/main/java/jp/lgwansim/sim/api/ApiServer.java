@@ -83,7 +83,8 @@ public final class ApiServer implements AutoCloseable {
             new NodeLifecycleRoute(sim, io, targets),
             new ReplyFaultRoute(sim, io, targets),
             new LinkRoute(sim, io, targets),
-            new DnsFaultRoute(sim, io, targets));
+            new DnsFaultRoute(sim, io, targets),
+            new ViolationsRoute(sim, io));
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(

@@ -86,6 +86,10 @@ final class RouteSteps {
                   node + " で配送できませんでした (" + attr(e, "recipients") + "): " + attr(e, "reason"),
                   node + " gave up on " + attr(e, "recipients") + ": " + attr(e, "reason")));
           break;
+        case "violation":
+          steps.add(
+              Bilingual.of("⚠ " + e.path("detailJa").asText(), "⚠ " + e.path("detail").asText()));
+          break;
         case "rejected":
           steps.add(
               Bilingual.of(
