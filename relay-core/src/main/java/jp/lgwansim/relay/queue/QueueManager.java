@@ -416,18 +416,6 @@ public final class QueueManager {
   private void defer(Envelope envelope, List<String> recipients, String reason) {
     Duration delay = retry.delayAfter(envelope.attempts());
     Instant at = clock.instant().plus(delay);
-    trace.publish(
-        nodeId,
-        TraceType.DEFERRED,
-        envelope.messageId(),
-        envelope.queueId(),
-        Bilingual.of(
-            "一時的な失敗のため保留し、" + delay.toSeconds() + "秒後に再送します: " + reason,
-            "deferred, next try in " + delay.toSeconds() + " s: " + reason),
-        Map.of(
-            "reason", reason,
-            "nextAttempt", at.toString(),
-            "recipients", String.join(",", recipients)));
     QueueEntry deferred =
         new QueueEntry(envelope, QueueEntry.State.DEFERRED, Optional.of(at), reason);
     queued.put(envelope.queueId(), new Tracked(deferred, Optional.empty()));
@@ -441,6 +429,20 @@ public final class QueueManager {
     } catch (RejectedExecutionException e) {
       log.debug("{}: not scheduling {}, shutting down", nodeId, envelope.queueId());
     }
+    // Published once the queue shows it deferred with its timer, so whoever reacts to the event
+    // (mailq, flush) sees the same state.
+    trace.publish(
+        nodeId,
+        TraceType.DEFERRED,
+        envelope.messageId(),
+        envelope.queueId(),
+        Bilingual.of(
+            "一時的な失敗のため保留し、" + delay.toSeconds() + "秒後に再送します: " + reason,
+            "deferred, next try in " + delay.toSeconds() + " s: " + reason),
+        Map.of(
+            "reason", reason,
+            "nextAttempt", at.toString(),
+            "recipients", String.join(",", recipients)));
   }
 
   private static String domainOf(String address) {
