@@ -72,7 +72,8 @@ final class TopologyReader {
       List<Placed<ZoneFileSpec>> zoneFiles,
       QueueSettings queue,
       Set<String> incompleteNetworks,
-      Set<String> incompleteHostnames) {
+      Set<String> incompleteHostnames,
+      Optional<YamlMapping> registry) {
 
     Topology topology() {
       return new Topology(
@@ -108,6 +109,7 @@ final class TopologyReader {
     String name = "";
     String description = TopologyKeys.DESCRIPTION.defaultString();
     QueueSettings queue = QueueSettings.DEFAULTS;
+    Optional<YamlMapping> registry = Optional.empty();
     Optional<YamlMapping> top = YamlMapping.of(new Item(root, "", ""), problems);
     if (top.isPresent()) {
       YamlMapping file = top.get();
@@ -120,6 +122,7 @@ final class TopologyReader {
         readNode(item).ifPresent(nodes::add);
       }
       queue = file.mapping(TopologyKeys.QUEUE).map(this::readQueue).orElse(queue);
+      registry = file.mapping(TopologyKeys.REGISTRY);
       Optional<YamlMapping> dns = file.mapping(TopologyKeys.DNS);
       if (dns.isPresent()) {
         for (Item item : dns.get().list(TopologyKeys.DNS_RECORDS).orElse(List.of())) {
@@ -139,7 +142,8 @@ final class TopologyReader {
         zoneFiles,
         queue,
         Set.copyOf(incompleteNetworks),
-        Set.copyOf(incompleteHostnames));
+        Set.copyOf(incompleteHostnames),
+        registry);
   }
 
   // --- queue --------------------------------------------------------------------------------
