@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -25,6 +27,9 @@ import java.util.stream.Collectors;
 import jp.lgwansim.relay.node.Cluster;
 import jp.lgwansim.relay.trace.TraceRecorder;
 import jp.lgwansim.relay.trace.TraceType;
+import jp.lgwansim.sim.api.TopologyDocument;
+import jp.lgwansim.sim.doctor.Check;
+import jp.lgwansim.sim.doctor.DnsDoctor;
 import jp.lgwansim.sim.registry.RegistryServices;
 import jp.lgwansim.sim.topology.TopologyFile;
 import jp.lgwansim.sim.topology.TopologyLoader;
@@ -121,6 +126,40 @@ class DnsAdminJourneyTest {
         "delivered after filing",
         e -> e.type() == TraceType.DELIVERED && e.messageId().equals(id),
         DEADLINE);
+  }
+
+  @Test
+  void check_passesOnTheShippedTopology_andReportsTheStaleGlueUntilFiled() throws Exception {
+    assertTrue(failures().isEmpty(), failures().toString());
+
+    RegistryServices registry = sim.registry().orElseThrow();
+    InetAddress moved = InetAddress.getByName("127.71.2.54");
+    registry.changeNameServer(
+        "town-b.lg.jp", "ns.town-b.lg.jp", Optional.empty(), Optional.of(moved), false);
+    java.util.List<Check> failed = failures();
+    assertTrue(
+        failed.stream().anyMatch(c -> c.check().equals("ns-answers") && c.ja().contains("グルー")),
+        failed.toString());
+    assertTrue(failed.stream().anyMatch(c -> c.check().equals("internet-mx")), failed.toString());
+
+    registry.changeNameServer(
+        "town-b.lg.jp", "ns.town-b.lg.jp", Optional.empty(), Optional.of(moved), true);
+    assertTrue(failures().isEmpty(), failures().toString());
+  }
+
+  @Test
+  void check_reportsMissingMxInTheLgwanView_withTheArticlesWords() throws Exception {
+    sim.control()
+        .removeDnsRecords(
+            "lgwan", org.xbill.DNS.Name.fromString("town-b.lg.jp."), org.xbill.DNS.Type.MX);
+    Check mx =
+        failures().stream().filter(c -> c.check().equals("lgwan-mx")).findFirst().orElseThrow();
+    assertTrue(mx.ja().contains("MXレコードが表示されない場合、DNSは正しく構成されていません"), mx.ja());
+  }
+
+  private java.util.List<Check> failures() {
+    JsonNode doc = new ObjectMapper().valueToTree(TopologyDocument.of(sim));
+    return DnsDoctor.run(doc).stream().filter(c -> !c.ok()).toList();
   }
 
   @Test

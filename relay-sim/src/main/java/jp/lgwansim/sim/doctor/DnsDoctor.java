@@ -92,7 +92,10 @@ public final class DnsDoctor {
       }
       if (!internet.isEmpty() && dns.containsKey(internet) && whois.isPresent()) {
         List<String> ns = whoisNameServers(whois.get(), domain);
-        if (e.getValue().contains(internet) || !ns.isEmpty()) {
+        // The article's rule is for LG.JP domains used on the Internet; any domain with
+        // registered name servers is checked the same way, since its delegation can break.
+        boolean lgJp = jp.lgwansim.sim.registry.Registrars.isLgJp(domain);
+        if (lgJp && e.getValue().contains(internet) || !ns.isEmpty()) {
           internet(domain, ns, dns.get(internet));
         }
       }
