@@ -19,6 +19,9 @@ import jp.lgwansim.relay.node.RelayNode;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.trace.Bilingual;
 import jp.lgwansim.relay.trace.TraceBus;
+import jp.lgwansim.sim.registry.Registry;
+import jp.lgwansim.sim.registry.RegistryServices;
+import jp.lgwansim.sim.topology.TopologyLoader;
 
 /**
  * A topology brought to life for people: a {@link Cluster} plus a data folder and start-up errors
@@ -30,6 +33,8 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
   private final Cluster cluster;
   private final Optional<Path> temporaryData;
   private final SimulationControl control;
+
+  private RegistryServices registry;
 
   private Simulation(Topology topology, Cluster cluster, Optional<Path> temporaryData) {
     this.topology = topology;
@@ -46,6 +51,19 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
    */
   public static Simulation start(
       Topology topology, Optional<Path> dataDir, Function<Path, Cluster.Options> options)
+      throws StartupException {
+    return start(topology, TopologyLoader.derivedRegistry(topology), dataDir, options);
+  }
+
+  /**
+   * Starts a topology with its registry: besides the cluster, the WHOIS server, the governments'
+   * authoritative DNS servers and the Internet resolver's delegations ({@link RegistryServices}).
+   */
+  public static Simulation start(
+      Topology topology,
+      Registry registry,
+      Optional<Path> dataDir,
+      Function<Path, Cluster.Options> options)
       throws StartupException {
     Path dir;
     try {
@@ -65,7 +83,14 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
     Optional<Path> temporary = dataDir.isPresent() ? Optional.empty() : Optional.of(dir);
     try {
       Cluster cluster = Cluster.start(topology, options.apply(dir), new TraceBus());
-      return new Simulation(topology, cluster, temporary);
+      Simulation simulation = new Simulation(topology, cluster, temporary);
+      try {
+        simulation.registry = RegistryServices.start(topology, registry, cluster);
+      } catch (DnsCompileException | IOException | RuntimeException e) {
+        cluster.close();
+        throw e;
+      }
+      return simulation;
     } catch (DnsCompileException e) {
       temporary.ifPresent(Simulation::deleteTree);
       throw new StartupException(
@@ -172,6 +197,11 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
   }
 
   @Override
+  public Optional<RegistryServices> registry() {
+    return Optional.ofNullable(registry);
+  }
+
+  @Override
   public SimulationControl control() {
     return control;
   }
@@ -187,6 +217,9 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
 
   @Override
   public void close() {
+    if (registry != null) {
+      registry.close();
+    }
     cluster.close();
     temporaryData.ifPresent(Simulation::deleteTree);
   }

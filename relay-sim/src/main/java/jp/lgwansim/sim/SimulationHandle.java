@@ -30,6 +30,14 @@ public interface SimulationHandle {
   /** The DNS server of each view (network name to its UDP/TCP address), in topology order. */
   Map<String, InetSocketAddress> dnsEndpoints();
 
+  /**
+   * The registry side (WHOIS, the governments' own DNS servers, delegations), when the simulation
+   * runs one.
+   */
+  default Optional<jp.lgwansim.sim.registry.RegistryServices> registry() {
+    return Optional.empty();
+  }
+
   /** Fault injection and the queues of the nodes. */
   SimulationControl control();
 

@@ -61,6 +61,7 @@ public final class DnsView {
   private final String name;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<Name, Zone> zones = new LinkedHashMap<>();
+  private volatile ReferralFollower follower;
 
   /**
    * A view answering from these zones. The view owns them from now on: change their records only
@@ -109,6 +110,67 @@ public final class DnsView {
    * Never throws for a bad query: it gets FORMERR, NOTIMP or REFUSED instead.
    */
   public Message answer(Message query) {
+    Message response = answerAuthoritatively(query);
+    ReferralFollower following = follower;
+    if (following == null) {
+      return response;
+    }
+    // A resolving server says so (RA), and chases a referral only when the client asked (RD):
+    // dig +norec still sees the delegation exactly as the parent zone holds it.
+    response.getHeader().setFlag(Flags.RA);
+    if (query.getHeader().getFlag(Flags.RD) && isReferral(response)) {
+      return following.follow(query, response);
+    }
+    return response;
+  }
+
+  /**
+   * Makes this view a resolving server: a referral out of its own zones is followed by {@code
+   * follower} (e.g. an {@link IterativeResolver}) when the client sets RD, as the Internet's public
+   * resolver does, starting from the delegations this view holds. {@code null} makes it
+   * authoritative only again.
+   */
+  public void followReferrals(ReferralFollower follower) {
+    this.follower = follower;
+  }
+
+  /**
+   * True when a response is a referral: no error, not authoritative, no answer, and name servers in
+   * AUTHORITY (RFC 1034 §4.3.2 step 3b).
+   */
+  public static boolean isReferral(Message response) {
+    return response.getRcode() == Rcode.NOERROR
+        && !response.getHeader().getFlag(Flags.AA)
+        && response.getSection(Section.ANSWER).isEmpty()
+        && response.getSection(Section.AUTHORITY).stream().anyMatch(r -> r.getType() == Type.NS);
+  }
+
+  /**
+   * Every record stored at {@code domain} or below it, in every zone of the view, delegated names
+   * included: used to hand a domain's data to the server that is authoritative for it.
+   */
+  public List<Record> recordsUnder(Name domain) {
+    lock.readLock().lock();
+    try {
+      List<Record> found = new ArrayList<>();
+      for (Zone zone : zones.values()) {
+        for (RRset rrset : zone) {
+          if (rrset.getName().subdomain(domain)) {
+            found.addAll(rrset.rrs(false));
+          }
+        }
+      }
+      return found;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The answer from this view's own data only, never following a referral: what {@link #answer}
+   * returns when the view does not resolve.
+   */
+  public Message answerAuthoritatively(Message query) {
     Header queryHeader = query.getHeader();
     Message response = new Message(queryHeader.getID());
     Header header = response.getHeader();

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/nodes/{id}/networks/{network}/disconnect|connect           {@link LinkRoute}
  * POST|PUT|DELETE /api/dns/{view}/records, DELETE /api/dns/{view}/changes,
  * POST /api/dns/{view}/stop|start                                      {@link DnsFaultRoute}
+ * GET /api/registry, POST /api/registry/ns-change                      {@link RegistryRoute}
  * </pre>
  *
  * Every error is {@code {"error":{"ja","en"}}} with a fitting status; an unexpected failure is
@@ -84,7 +85,8 @@ public final class ApiServer implements AutoCloseable {
             new ReplyFaultRoute(sim, io, targets),
             new LinkRoute(sim, io, targets),
             new DnsFaultRoute(sim, io, targets),
-            new ViolationsRoute(sim, io));
+            new ViolationsRoute(sim, io),
+            new RegistryRoute(sim, io));
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(

@@ -18,7 +18,12 @@ import jp.lgwansim.sim.SimulationHandle;
  * LGWAN), which the CLI prints.
  */
 public record TopologyDocument(
-    String name, String description, List<Network> networks, List<Node> nodes, List<Dns> dns) {
+    String name,
+    String description,
+    List<Network> networks,
+    List<Node> nodes,
+    List<Dns> dns,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Whois whois) {
 
   public record Network(String name, String label, String cidr) {}
 
@@ -45,6 +50,13 @@ public record TopologyDocument(
   public record Endpoint(String host, int port) {}
 
   public record Dns(String view, String host, int port) {}
+
+  /**
+   * The WHOIS server (RFC 3912), and the network whose DNS resolves through the registry's
+   * delegations (null when none).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Whois(String host, int port, String network) {}
 
   public static TopologyDocument of(SimulationHandle sim) {
     Topology t = sim.topology();
@@ -80,7 +92,16 @@ public record TopologyDocument(
     for (Map.Entry<String, InetSocketAddress> e : sim.dnsEndpoints().entrySet()) {
       dns.add(new Dns(e.getKey(), host(e.getValue()), e.getValue().getPort()));
     }
-    return new TopologyDocument(t.name(), t.description(), networks, nodes, dns);
+    Whois whois =
+        sim.registry()
+            .map(
+                r ->
+                    new Whois(
+                        host(r.whoisEndpoint()),
+                        r.whoisEndpoint().getPort(),
+                        r.registry().network().orElse(null)))
+            .orElse(null);
+    return new TopologyDocument(t.name(), t.description(), networks, nodes, dns, whois);
   }
 
   private static Endpoint endpoint(Optional<InetSocketAddress> address) {

@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
       QueueCommand.class,
       FlushCommand.class,
       FaultCommand.class,
+      WhoisCommand.class,
+      CheckCommand.class,
+      NsChangeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.sim.Simulation;
 import jp.lgwansim.sim.SimulationHandle;
+import jp.lgwansim.sim.topology.TopologyFile;
 import jp.lgwansim.sim.topology.TopologyLoader;
 
 /**
@@ -18,8 +19,14 @@ final class TopologyFileLauncher implements SimulationLauncher {
   @Override
   public synchronized SimulationHandle start(Path topologyFile, Optional<Path> dataDir)
       throws Exception {
-    Topology topology = TopologyLoader.load(topologyFile);
-    simulation = Simulation.start(topology, dataDir.map(d -> d.resolve(topology.name())));
+    TopologyFile file = TopologyLoader.loadFile(topologyFile);
+    Topology topology = file.topology();
+    simulation =
+        Simulation.start(
+            topology,
+            file.registry(),
+            dataDir.map(d -> d.resolve(topology.name())),
+            jp.lgwansim.relay.node.Cluster.Options::defaults);
     return simulation;
   }
 

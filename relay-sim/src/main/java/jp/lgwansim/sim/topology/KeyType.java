@@ -57,7 +57,8 @@ public enum KeyType {
       "mx (MX delivery) or static (Static delivery)"),
   RECORD_TYPE(
       "record-type", "A, MX, NS, SOA, CNAME, TXT のどれか", "one of A, MX, NS, SOA, CNAME, TXT"),
-  FILE("file", "トポロジファイルのフォルダからの相対パス", "a path relative to the topology file's folder");
+  FILE("file", "トポロジファイルのフォルダからの相対パス", "a path relative to the topology file's folder"),
+  DATE("date", "日付 YYYY-MM-DD (例: 2004-04-01)", "a date YYYY-MM-DD (e.g. 2004-04-01)");
 
   private final String token;
   private final String descriptionJa;

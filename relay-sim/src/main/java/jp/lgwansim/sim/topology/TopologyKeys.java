@@ -421,6 +421,130 @@ public final class TopologyKeys {
           "通るノードの ID の順番 (最後は宛先のメールボックスのノード)",
           "The node ids it passes, in order (the last holds the recipient's mailbox)");
 
+  // --- registry (article §4-6: JPRS / J-LIS, WHOIS, delegation) ----------------------------
+
+  public static final TopologyKey REGISTRY =
+      derived(
+          "registry",
+          KeyType.MAPPING,
+          "(all derived)",
+          "ドメイン名の登録情報 (JPRS/J-LIS)、WHOIS、各団体の権威DNSサーバ。省略時はノードの domains から導出",
+          "Domain registrations (JPRS/J-LIS), WHOIS and each government's authoritative DNS"
+              + " servers; omitted = derived from the nodes' domains");
+  public static final TopologyKey REGISTRY_NETWORK =
+      derived(
+          "registry.network",
+          KeyType.NAME,
+          "(internet, if it has dns)",
+          "委任をたどって名前解決するネットワーク (インターネット)。その DNS はフルリゾルバとして動く",
+          "The network whose DNS resolves by following the registry's delegations (the"
+              + " Internet); its DNS server acts as a public resolver");
+  public static final TopologyKey REGISTRY_WHOIS =
+      derived(
+          "registry.whois",
+          KeyType.MAPPING,
+          "(derived)",
+          "WHOIS サーバ (RFC 3912) の待ち受け先",
+          "Where the WHOIS server (RFC 3912) listens");
+  public static final TopologyKey REGISTRY_WHOIS_ADDRESS =
+      derived(
+          "registry.whois.address",
+          KeyType.IPV4,
+          "(first free of x.y.0.43, ...)",
+          "WHOIS サーバのアドレス。省略時は registry.network (なければ最初のネットワーク) の .0.43 から空きを探す",
+          "The WHOIS server's address; omitted = the first free one from .0.43 of"
+              + " registry.network (else the first network)");
+  public static final TopologyKey REGISTRY_WHOIS_PORT =
+      optional(
+          "registry.whois.port",
+          KeyType.PORT,
+          4343,
+          "WHOIS の TCP ポート (whois -h ADDRESS -p PORT で問い合わせる)",
+          "The WHOIS TCP port (ask with whois -h ADDRESS -p PORT)");
+  public static final TopologyKey REGISTRY_DOMAINS =
+      optional(
+          "registry.domains",
+          KeyType.LIST,
+          List.of(),
+          "登録ドメイン。ノードの domains で書かれていないものは導出される",
+          "Registered domains; every node domain not listed here is derived");
+  public static final TopologyKey DOMAIN_NAME =
+      required(
+          "registry.domains[].name",
+          KeyType.DNS_NAME,
+          "ドメイン名 (例: town-b.lg.jp)",
+          "The domain name (e.g. town-b.lg.jp)");
+  public static final TopologyKey DOMAIN_REGISTRANT =
+      derived(
+          "registry.domains[].registrant",
+          KeyType.TEXT,
+          "(label of the node final for it)",
+          "登録者 (組織名、例: B町)",
+          "The registrant (organization, e.g. B町)");
+  public static final TopologyKey DOMAIN_REGISTRAR =
+      derived(
+          "registry.domains[].registrar",
+          KeyType.TEXT,
+          "(J-LIS for *.lg.jp)",
+          "取扱事業者。LG.JP は J-LIS だけ、それ以外は JPRS 指定事業者",
+          "The registrar: only J-LIS for LG.JP, a JPRS-accredited registrar otherwise");
+  public static final TopologyKey DOMAIN_NAME_SERVERS =
+      derived(
+          "registry.domains[].name_servers",
+          KeyType.LIST,
+          "(servers that serve it)",
+          "登録されているネームサーバ。省略時は registry.servers のうちこのゾーンを持つもの",
+          "The registered name servers; omitted = the registry.servers that serve this zone");
+  public static final TopologyKey DOMAIN_NS_HOST =
+      required(
+          "registry.domains[].name_servers[].host",
+          KeyType.DNS_NAME,
+          "ネームサーバのホスト名 (WHOIS の [ネームサーバ])",
+          "The name server's host name (WHOIS [Name Server])");
+  public static final TopologyKey DOMAIN_NS_GLUE =
+      derived(
+          "registry.domains[].name_servers[].glue",
+          KeyType.IPV4,
+          "(its server's address, if inside the domain)",
+          "登録されているグルー (IPアドレス)。ドメイン内のホストだけ。古いままだと名前解決が失敗する",
+          "The registered glue address, for hosts inside the domain only; a stale one breaks"
+              + " resolution");
+  public static final TopologyKey DOMAIN_CREATED =
+      optional(
+          "registry.domains[].created", KeyType.DATE, "2002-04-01", "登録年月日", "Registration date");
+  public static final TopologyKey DOMAIN_UPDATED =
+      derived(
+          "registry.domains[].updated",
+          KeyType.DATE,
+          "(= created)",
+          "最終更新日",
+          "Date of the last change");
+  public static final TopologyKey REGISTRY_SERVERS =
+      optional(
+          "registry.servers",
+          KeyType.LIST,
+          List.of(),
+          "各団体が registry.network 上で実際に動かしている権威DNSサーバ",
+          "The authoritative DNS servers each government really runs on registry.network");
+  public static final TopologyKey SERVER_HOST =
+      required(
+          "registry.servers[].host",
+          KeyType.DNS_NAME,
+          "サーバのホスト名 (例: ns.town-b.lg.jp)",
+          "The server's host name (e.g. ns.town-b.lg.jp)");
+  public static final TopologyKey SERVER_ADDRESS =
+      required(
+          "registry.servers[].address",
+          KeyType.IPV4,
+          "待ち受けアドレス (registry.network の範囲内。ポートはそのネットワークの DNS と同じ)",
+          "Its address (inside registry.network's range; the port is that network's DNS port)");
+  public static final TopologyKey SERVER_ZONES =
+      required(
+          "registry.servers[].zones",
+          KeyType.DNS_NAME_LIST,
+          "権威を持つゾーン (例: [town-b.lg.jp])",
+          "The zones it is authoritative for (e.g. [town-b.lg.jp])");
+
   private TopologyKeys() {}
 
   /** A duration as Postfix writes it, in the largest unit that divides it: 30m, 60s, 0s. */

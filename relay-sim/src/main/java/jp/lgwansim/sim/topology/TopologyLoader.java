@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.trace.Bilingual;
+import jp.lgwansim.sim.registry.Registry;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -36,6 +37,15 @@ public final class TopologyLoader {
    * @throws TopologyException with every problem found, when the file cannot be run
    */
   public static Topology load(Path file) {
+    return loadFile(file).topology();
+  }
+
+  /**
+   * Reads and validates {@code file} with its registry section (defaults filled in).
+   *
+   * @throws TopologyException with every problem found, when the file cannot be run
+   */
+  public static TopologyFile loadFile(Path file) {
     Problems problems = new Problems(file);
     Optional<Node> root = compose(file, problems);
     if (root.isEmpty()) {
@@ -51,10 +61,28 @@ public final class TopologyLoader {
     Path folder = file.toAbsolutePath().getParent();
     TopologyReader.Result read = new TopologyReader(folder, problems).read(root.get());
     new TopologyValidator(read, problems).validate();
+    Registry registry = null;
+    if (problems.isEmpty()) {
+      // The registry's defaults and checks need valid networks and nodes.
+      registry = new RegistryReader(problems, read.topology()).read(read.registry());
+    }
     if (!problems.isEmpty()) {
       throw new TopologyException(problems.inFileOrder());
     }
-    return read.topology();
+    return new TopologyFile(read.topology(), registry);
+  }
+
+  /**
+   * The registry a topology has when its file says nothing about one: every node domain registered,
+   * nothing delegated unless a network named internet has a DNS.
+   */
+  public static Registry derivedRegistry(Topology topology) {
+    Problems problems = new Problems(Path.of(topology.name() + ".yaml"));
+    Registry registry = new RegistryReader(problems, topology).read(Optional.empty());
+    if (!problems.isEmpty()) {
+      throw new TopologyException(problems.inFileOrder());
+    }
+    return registry;
   }
 
   private static Optional<Node> compose(Path file, Problems problems) {

@@ -75,7 +75,8 @@ final class TopologyReader {
       QueueSettings queue,
       List<Placed<SampleMail>> samples,
       Set<String> incompleteNetworks,
-      Set<String> incompleteHostnames) {
+      Set<String> incompleteHostnames,
+      Optional<YamlMapping> registry) {
 
     Topology topology() {
       return new Topology(
@@ -113,6 +114,7 @@ final class TopologyReader {
     String description = TopologyKeys.DESCRIPTION.defaultString();
     QueueSettings queue = QueueSettings.DEFAULTS;
     List<Placed<SampleMail>> samples = new ArrayList<>();
+    Optional<YamlMapping> registry = Optional.empty();
     Optional<YamlMapping> top = YamlMapping.of(new Item(root, "", ""), problems);
     if (top.isPresent()) {
       YamlMapping file = top.get();
@@ -128,6 +130,7 @@ final class TopologyReader {
       for (Item item : file.list(TopologyKeys.SAMPLES).orElse(List.of())) {
         readSample(item).ifPresent(samples::add);
       }
+      registry = file.mapping(TopologyKeys.REGISTRY);
       Optional<YamlMapping> dns = file.mapping(TopologyKeys.DNS);
       if (dns.isPresent()) {
         for (Item item : dns.get().list(TopologyKeys.DNS_RECORDS).orElse(List.of())) {
@@ -148,7 +151,8 @@ final class TopologyReader {
         queue,
         samples,
         Set.copyOf(incompleteNetworks),
-        Set.copyOf(incompleteHostnames));
+        Set.copyOf(incompleteHostnames),
+        registry);
   }
 
   // --- samples ------------------------------------------------------------------------------
