@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import jp.lgwansim.relay.node.Cluster;
 import jp.lgwansim.relay.topology.SampleMail;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.trace.TraceEvent;
@@ -20,6 +21,7 @@ import jp.lgwansim.relay.trace.TraceType;
 import jp.lgwansim.sim.api.MessageSubmitter;
 import jp.lgwansim.sim.api.SendRequest;
 import jp.lgwansim.sim.api.Submission;
+import jp.lgwansim.sim.topology.TopologyFile;
 import jp.lgwansim.sim.topology.TopologyLoader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,9 +42,12 @@ class SampleMailsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("topologies")
   void samples_eachTakesItsDocumentedPath_andNoneCrossesTheInternet(Path file) throws Exception {
-    Topology topology = TopologyLoader.load(file);
+    TopologyFile loaded = TopologyLoader.loadFile(file);
+    Topology topology = loaded.topology();
     assertFalse(topology.samples().isEmpty(), file + " documents no sample mail");
-    try (Simulation sim = Simulation.start(topology, Optional.empty());
+    try (Simulation sim =
+            Simulation.start(
+                topology, loaded.registry(), Optional.empty(), Cluster.Options::defaults);
         TraceRecorder trace = new TraceRecorder(sim.trace())) {
       MessageSubmitter submitter = new MessageSubmitter(sim, DEADLINE);
       for (SampleMail sample : topology.samples()) {
