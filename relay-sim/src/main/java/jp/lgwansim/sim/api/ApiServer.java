@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * POST /api/nodes/{id}/networks/{network}/disconnect|connect           {@link LinkRoute}
  * POST|PUT|DELETE /api/dns/{view}/records, DELETE /api/dns/{view}/changes,
  * POST /api/dns/{view}/stop|start                                      {@link DnsFaultRoute}
+ * GET|PUT /api/nodes/{id}/delivery   MX or Static (smarthost)          {@link DeliveryRoute}
+ * GET /api/mailboxes[/{address}/messages[/{n}]]                       {@link MailboxRoute}
+ * GET /, /web/...   the dashboard                                     {@link DashboardRoute}
  * </pre>
  *
  * Every error is {@code {"error":{"ja","en"}}} with a fitting status; an unexpected failure is
@@ -83,7 +86,10 @@ public final class ApiServer implements AutoCloseable {
             new NodeLifecycleRoute(sim, io, targets),
             new ReplyFaultRoute(sim, io, targets),
             new LinkRoute(sim, io, targets),
-            new DnsFaultRoute(sim, io, targets));
+            new DnsFaultRoute(sim, io, targets),
+            new DeliveryRoute(sim, io, targets),
+            new MailboxRoute(sim, io),
+            new DashboardRoute());
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
