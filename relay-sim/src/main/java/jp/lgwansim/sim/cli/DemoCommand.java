@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -44,6 +45,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "API のポート / port of the HTTP API (default: ${DEFAULT-VALUE})")
   int httpPort;
 
+  @Mixin HttpBindOption httpBind = new HttpBindOption();
+
   @Option(
       names = "--exit",
       description = "サンプルを送ったら終了する / stop after the sample mails instead of running on")
@@ -73,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (LiveSimulation live =
-        LiveSimulation.start(main, topology, java.util.Optional.empty(), httpPort)) {
+        LiveSimulation.start(
+            main, topology, java.util.Optional.empty(), httpPort, httpBind.address())) {
       live.printWhereToLook(out);
       out.println();
       String port = Integer.toString(live.apiPort());
@@ -135,6 +139,9 @@ final class DemoCommand implements Callable<Integer> {
     InetSocketAddress imap = sim.imapEndpoint("town-b").orElseThrow();
     InetSocketAddress dns = sim.dnsEndpoints().get("lgwan");
     out.println("試してみましょう / Try it yourself:");
+    out.println(
+        "  ダッシュボードで図1のメールと経路を見る / see Figure 1's mail and its route in the dashboard: "
+            + live.dashboardUri());
     out.println(
         "  B町のメールボックス (IMAP) / town B's mailbox (IMAP): "
             + host(imap)
