@@ -3,11 +3,13 @@ package jp.lgwansim.sim;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import jp.lgwansim.relay.inbound.ReplyFault;
 import jp.lgwansim.relay.node.Cluster;
 import jp.lgwansim.relay.node.FaultState;
 import jp.lgwansim.relay.node.RelayNode;
 import jp.lgwansim.relay.queue.QueueEntry;
+import jp.lgwansim.relay.topology.NodeSpec;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
@@ -102,6 +104,16 @@ final class ClusterControl implements SimulationControl {
   @Override
   public int flush(String nodeId) {
     return node(nodeId).flushQueue();
+  }
+
+  @Override
+  public void setDelivery(String nodeId, NodeSpec.DeliverySpec delivery) {
+    node(nodeId).setDelivery(delivery);
+  }
+
+  @Override
+  public Optional<List<byte[]>> mailboxMessages(String nodeId, String address) {
+    return node(nodeId).mailboxMessages(address);
   }
 
   @Override

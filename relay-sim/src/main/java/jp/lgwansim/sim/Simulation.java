@@ -16,6 +16,7 @@ import jp.lgwansim.relay.dns.DnsCompileException;
 import jp.lgwansim.relay.dns.DnsView;
 import jp.lgwansim.relay.node.Cluster;
 import jp.lgwansim.relay.node.RelayNode;
+import jp.lgwansim.relay.topology.NodeSpec;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.trace.Bilingual;
 import jp.lgwansim.relay.trace.TraceBus;
@@ -188,6 +189,11 @@ public final class Simulation implements SimulationHandle, AutoCloseable {
   @Override
   public Optional<InetSocketAddress> pop3Endpoint(String nodeId) {
     return node(nodeId).pop3Address();
+  }
+
+  @Override
+  public NodeSpec.DeliverySpec delivery(String nodeId) {
+    return node(nodeId).delivery();
   }
 
   @Override

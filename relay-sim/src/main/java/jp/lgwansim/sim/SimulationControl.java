@@ -3,9 +3,11 @@ package jp.lgwansim.sim;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import jp.lgwansim.relay.inbound.ReplyFault;
 import jp.lgwansim.relay.node.FaultState;
 import jp.lgwansim.relay.queue.QueueEntry;
+import jp.lgwansim.relay.topology.NodeSpec;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
@@ -66,6 +68,21 @@ public interface SimulationControl {
 
   /** Retries a node's deferred mail now; returns how many (0 while it is stopped). */
   int flush(String nodeId);
+
+  /**
+   * Switches a node between MX and Static delivery; its next routing decision uses it (traced as a
+   * FAULT event of kind {@code delivery}).
+   *
+   * @throws IllegalArgumentException when Static has no smarthost, MX has one, or the smarthost is
+   *     not of the forms {@code host}, {@code [host]}, {@code host:port}
+   */
+  void setDelivery(String nodeId, NodeSpec.DeliverySpec delivery);
+
+  /**
+   * The raw messages of one mailbox of a node, oldest first; empty when the node has no such
+   * mailbox.
+   */
+  Optional<List<byte[]>> mailboxMessages(String nodeId, String address);
 
   /** False while the node is stopped. */
   boolean isRunning(String nodeId);

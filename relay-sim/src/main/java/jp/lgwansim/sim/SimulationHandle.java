@@ -3,6 +3,7 @@ package jp.lgwansim.sim;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import jp.lgwansim.relay.topology.NodeSpec;
 import jp.lgwansim.relay.topology.Topology;
 import jp.lgwansim.relay.trace.TraceBus;
 
@@ -26,6 +27,18 @@ public interface SimulationHandle {
 
   /** The node's POP3 listener, if it has mailboxes. */
   Optional<InetSocketAddress> pop3Endpoint(String nodeId);
+
+  /**
+   * How the node delivers foreign mail now: the topology's mode until a trainer switches it with
+   * {@link SimulationControl#setDelivery}.
+   */
+  default NodeSpec.DeliverySpec delivery(String nodeId) {
+    return topology().nodes().stream()
+        .filter(n -> n.id().equals(nodeId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no node " + nodeId))
+        .delivery();
+  }
 
   /** The DNS server of each view (network name to its UDP/TCP address), in topology order. */
   Map<String, InetSocketAddress> dnsEndpoints();

@@ -1,5 +1,7 @@
 package jp.lgwansim.relay.mailbox;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -7,10 +9,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import jp.lgwansim.relay.outbound.DeliveryOutcome;
 import jp.lgwansim.relay.topology.NodeSpec.MailboxSpec;
@@ -71,6 +77,32 @@ public final class MailboxStore implements AutoCloseable {
       return new DeliveryOutcome.TemporaryFailure("mailbox " + recipient + ": " + e.getMessage());
     }
     return new DeliveryOutcome.Delivered("delivered to mailbox " + recipient);
+  }
+
+  /**
+   * The raw source of every message in the mailbox's INBOX, oldest first: what an IMAP client would
+   * fetch, read from GreenMail's store without a login (the dashboard shows it).
+   *
+   * @return empty when there is no such mailbox here
+   */
+  public Optional<List<byte[]>> messages(String address) {
+    GreenMailUser user = user(address);
+    if (user == null) {
+      return Optional.empty();
+    }
+    List<byte[]> result = new ArrayList<>();
+    try {
+      for (StoredMessage m :
+          greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.getMimeMessage().writeTo(out);
+        result.add(out.toByteArray());
+      }
+    } catch (FolderException | MessagingException | IOException e) {
+      throw new IllegalStateException(
+          "cannot read the mailbox " + address + ": " + e.getMessage(), e);
+    }
+    return Optional.of(result);
   }
 
   private GreenMailUser user(String address) {

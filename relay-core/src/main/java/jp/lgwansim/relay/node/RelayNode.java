@@ -437,6 +437,15 @@ public final class RelayNode implements AutoCloseable {
     return running != null && running.receivers.containsKey(network);
   }
 
+  /**
+   * The raw messages in one of this node's mailboxes, oldest first.
+   *
+   * @return empty when the node has no such mailbox
+   */
+  public Optional<List<byte[]>> mailboxMessages(String address) {
+    return mailboxes.flatMap(m -> m.messages(address));
+  }
+
   public Optional<InetSocketAddress> imapAddress() {
     return mailboxes.map(MailboxStore::imapAddress);
   }

@@ -70,6 +70,21 @@ public record ApiOptions(
         maxEventClients);
   }
 
+  /**
+   * Listens on another address. The CLI passes one outside 127.0.0.0/8 only when the user typed it
+   * ({@code --http-bind}), and warns then.
+   */
+  public ApiOptions withBindAddress(InetAddress address) {
+    return new ApiOptions(
+        address,
+        port,
+        heartbeat,
+        submitTimeout,
+        trackerCapacity,
+        eventBufferPerClient,
+        maxEventClients);
+  }
+
   public ApiOptions withHeartbeat(Duration newHeartbeat) {
     return new ApiOptions(
         bindAddress,

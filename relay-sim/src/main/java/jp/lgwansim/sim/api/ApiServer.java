@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * POST|PUT|DELETE /api/dns/{view}/records, DELETE /api/dns/{view}/changes,
  * POST /api/dns/{view}/stop|start                                      {@link DnsFaultRoute}
  * GET /api/registry, POST /api/registry/ns-change                      {@link RegistryRoute}
+ * GET|PUT /api/nodes/{id}/delivery   MX or Static (smarthost)          {@link DeliveryRoute}
+ * GET /api/mailboxes[/{address}/messages[/{n}]]                       {@link MailboxRoute}
+ * GET /, /web/...   the dashboard                                     {@link DashboardRoute}
  * </pre>
  *
  * Every error is {@code {"error":{"ja","en"}}} with a fitting status; an unexpected failure is
@@ -86,7 +89,10 @@ public final class ApiServer implements AutoCloseable {
             new LinkRoute(sim, io, targets),
             new DnsFaultRoute(sim, io, targets),
             new ViolationsRoute(sim, io),
-            new RegistryRoute(sim, io));
+            new RegistryRoute(sim, io),
+            new DeliveryRoute(sim, io, targets),
+            new MailboxRoute(sim, io),
+            new DashboardRoute());
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(

@@ -15,7 +15,9 @@ import jp.lgwansim.sim.SimulationHandle;
  * The JSON of {@code GET /api/topology}: the topology with the endpoints where its listeners really
  * are (asked of the simulation, never read from the file, as they may differ on macOS). Beyond the
  * documented shape it carries {@code description} and the {@code label}s of networks and nodes (A市,
- * LGWAN), which the CLI prints.
+ * LGWAN), which the CLI prints, and each node's {@code transport} entries, which the dashboard
+ * draws as fixed routes. A node's {@code delivery} is what it does now (a trainer may have switched
+ * it).
  */
 public record TopologyDocument(
     String name,
@@ -34,6 +36,7 @@ public record TopologyDocument(
       String role,
       String hostname,
       Delivery delivery,
+      Map<String, String> transport,
       List<String> domains,
       List<Smtp> smtp,
       List<Mailbox> mailboxes,
@@ -81,7 +84,8 @@ public record TopologyDocument(
               n.label(),
               n.role().yamlName(),
               n.hostname(),
-              new Delivery(n.delivery().mode().yamlName(), n.delivery().smarthost().orElse(null)),
+              delivery(sim.delivery(n.id())),
+              n.transport(),
               n.domains(),
               smtp,
               mailboxes,
@@ -102,6 +106,11 @@ public record TopologyDocument(
                         r.registry().network().orElse(null)))
             .orElse(null);
     return new TopologyDocument(t.name(), t.description(), networks, nodes, dns, whois);
+  }
+
+  /** What the node does now (a trainer may have switched it), not what the file said. */
+  private static Delivery delivery(NodeSpec.DeliverySpec d) {
+    return new Delivery(d.mode().yamlName(), d.smarthost().orElse(null));
   }
 
   private static Endpoint endpoint(Optional<InetSocketAddress> address) {

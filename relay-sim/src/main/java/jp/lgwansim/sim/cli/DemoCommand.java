@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import jp.lgwansim.relay.topology.SampleMail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -46,6 +47,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "API のポート / port of the HTTP API (default: ${DEFAULT-VALUE})")
   int httpPort;
 
+  @Mixin HttpBindOption httpBind = new HttpBindOption();
+
   @Option(
       names = "--exit",
       description = "サンプルを送ったら終了する / stop after the sample mails instead of running on")
@@ -59,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (LiveSimulation live =
-        LiveSimulation.start(main, topology, java.util.Optional.empty(), httpPort)) {
+        LiveSimulation.start(
+            main, topology, java.util.Optional.empty(), httpPort, httpBind.address())) {
       live.printWhereToLook(out);
       out.println();
       String port = Integer.toString(live.apiPort());
@@ -130,6 +134,9 @@ final class DemoCommand implements Callable<Integer> {
   private void printTryThis(PrintWriter out, LiveSimulation live) {
     var sim = live.simulation();
     out.println("試してみましょう / Try it yourself:");
+    out.println(
+        "  ダッシュボードでメールと経路を見る / see the mail and its route in the dashboard: "
+            + live.dashboardUri());
     List<SampleMail> samples = sim.topology().samples();
     if (!samples.isEmpty()) {
       SampleMail first = samples.get(0);

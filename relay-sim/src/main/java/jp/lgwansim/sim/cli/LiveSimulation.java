@@ -46,7 +46,11 @@ final class LiveSimulation implements AutoCloseable {
    * @throws CliFailure saying what went wrong and what to do
    */
   static LiveSimulation start(
-      Main main, Path topology, java.util.Optional<Path> dataDir, int httpPort) {
+      Main main,
+      Path topology,
+      java.util.Optional<Path> dataDir,
+      int httpPort,
+      java.net.InetAddress httpBind) {
     SimulationLauncher launcher = main.newLauncher();
     SimulationHandle sim;
     try {
@@ -60,9 +64,22 @@ final class LiveSimulation implements AutoCloseable {
     }
     ApiServer api;
     try {
-      api = ApiServer.start(sim, ApiOptions.defaults().withPort(httpPort));
+      api =
+          ApiServer.start(sim, ApiOptions.defaults().withPort(httpPort).withBindAddress(httpBind));
     } catch (BindException e) {
       stopQuietly(launcher);
+      if (HttpBindOption.isShared(httpBind)) {
+        throw CliFailure.of(
+            httpBind.getHostAddress()
+                + ":"
+                + httpPort
+                + " で待ち受けられません。このマシンのアドレスか (ip addr で確認)、ポートが空いているか確かめてください",
+            "Cannot listen on "
+                + httpBind.getHostAddress()
+                + ":"
+                + httpPort
+                + ". Check that the address is this machine's (ip addr) and the port is free");
+      }
       throw CliFailure.of(
           "API のポート " + httpPort + " は使用中です。--http-port で別のポートを指定してください",
           "The API port " + httpPort + " is in use. Pick another with --http-port");
@@ -80,6 +97,16 @@ final class LiveSimulation implements AutoCloseable {
 
   URI apiUri() {
     return api.uri();
+  }
+
+  /**
+   * Where a browser on this machine opens the dashboard: the bound address, or 127.0.0.1 when it
+   * listens on every interface (0.0.0.0 is no address to browse to).
+   */
+  URI dashboardUri() {
+    java.net.InetAddress a = api.address().getAddress();
+    String host = a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress();
+    return URI.create("http://" + host + ":" + api.address().getPort() + "/");
   }
 
   int apiPort() {
@@ -115,6 +142,11 @@ final class LiveSimulation implements AutoCloseable {
   /** The tables of nodes, DNS servers and mailbox logins, and the API address. */
   void printWhereToLook(PrintWriter out) {
     print(out, TopologyDocument.of(sim), api);
+    out.println("ダッシュボード (ブラウザで開く) / Dashboard (open in a browser): " + dashboardUri());
+    String shared = HttpBindOption.warning(api.address().getAddress());
+    if (!shared.isEmpty()) {
+      out.println(shared);
+    }
     out.printf(
         "準備完了: 起動から %.2f 秒 / Ready %.2f s after start%n",
         readyMillis / 1000.0, readyMillis / 1000.0);

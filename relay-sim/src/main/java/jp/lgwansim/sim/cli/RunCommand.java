@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import jp.lgwansim.sim.api.ApiOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,8 @@ final class RunCommand implements Callable<Integer> {
       description = "API のポート / port of the HTTP API (default: ${DEFAULT-VALUE}; 0 = any free)")
   int httpPort;
 
+  @Mixin HttpBindOption httpBind = new HttpBindOption();
+
   @Option(
       names = "--data-dir",
       defaultValue = "data",
@@ -65,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
 
   private int runUntilStopped(PrintWriter out) {
     try (LiveSimulation live =
-        LiveSimulation.start(main, topology, java.util.Optional.of(dataDir), httpPort)) {
+        LiveSimulation.start(
+            main, topology, java.util.Optional.of(dataDir), httpPort, httpBind.address())) {
       live.printWhereToLook(out);
       out.println("Ctrl-C で停止します / Press Ctrl-C to stop.");
       out.flush();
