@@ -26,12 +26,18 @@ final class ApiClient {
   /** A request to a local API: anything slower than this means the simulation is stuck. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+  private final String host;
   private final int port;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
 
-  ApiClient(int port) {
+  /**
+   * @param host the API's address as a literal (127.0.0.1 unless the simulation is shared on a LAN
+   *     with --http-bind)
+   */
+  ApiClient(String host, int port) {
+    this.host = host;
     this.port = port;
   }
 
@@ -188,7 +194,7 @@ final class ApiClient {
   /** Quotes what a path may not hold (a Message-ID may contain almost anything). */
   private URI uri(String path) {
     try {
-      return new URI("http", null, "127.0.0.1", port, path, null, null);
+      return new URI("http", null, host, port, path, null, null);
     } catch (URISyntaxException e) {
       throw CliFailure.of("正しくない指定です: " + path, "Not a valid request: " + path);
     }

@@ -83,6 +83,8 @@ final class DemoCommand implements Callable<Integer> {
                 + "\n";
         String[] send = {
           "send",
+          "--http-host",
+          live.apiHost(),
           "--http-port",
           port,
           "--from",
@@ -109,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
       if (!ids.isEmpty()) {
         out.println("$ lgwan-sim trace " + ids.get(0));
         out.flush();
-        run(out, err, "trace", "--http-port", port, ids.get(0));
+        run(out, err, "trace", "--http-host", live.apiHost(), "--http-port", port, ids.get(0));
         out.println();
       }
       printTryThis(out, live);

@@ -104,9 +104,13 @@ final class LiveSimulation implements AutoCloseable {
    * listens on every interface (0.0.0.0 is no address to browse to).
    */
   URI dashboardUri() {
+    return URI.create("http://" + apiHost() + ":" + api.address().getPort() + "/");
+  }
+
+  /** Where the CLI reaches the API: the bound address, or 127.0.0.1 when bound to all. */
+  String apiHost() {
     java.net.InetAddress a = api.address().getAddress();
-    String host = a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress();
-    return URI.create("http://" + host + ":" + api.address().getPort() + "/");
+    return a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress();
   }
 
   int apiPort() {

@@ -35,4 +35,27 @@ class DemoCommandTest {
     assertTrue(text.contains("hanako@town-b.lg.jp のメールボックスに配送しました"), text);
     assertTrue(text.contains("準備完了"), text);
   }
+
+  @Test
+  void demo_apiBoundToAnotherAddress_itsOwnSendAndTraceStillReachIt() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        new CommandLine(new Main())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(
+                "demo",
+                "--exit",
+                "--http-bind",
+                "127.0.0.5",
+                "--http-port",
+                "0",
+                "--topology",
+                "../topologies/figure1-mx.yaml");
+    String text = out.toString();
+    assertEquals(0, code, text + err);
+    assertTrue(text.contains("配送されました / Delivered: city-a → lgwan-relay → town-b"), text + err);
+    assertTrue(text.contains("http://127.0.0.5:"), text);
+  }
 }
