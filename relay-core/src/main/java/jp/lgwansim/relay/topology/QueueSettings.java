@@ -49,6 +49,17 @@ public record QueueSettings(
         destinationConcurrencyLimit);
   }
 
+  public QueueSettings withDestinationConcurrencyLimit(int limit) {
+    return new QueueSettings(
+        minimalBackoffTime,
+        maximalBackoffTime,
+        maximalQueueLifetime,
+        delayWarningTime,
+        hopcountLimit,
+        messageSizeLimit,
+        limit);
+  }
+
   public QueueSettings withDelayWarningTime(Duration warning) {
     return new QueueSettings(
         minimalBackoffTime,

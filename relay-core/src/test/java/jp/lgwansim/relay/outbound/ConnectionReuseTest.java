@@ -48,4 +48,39 @@ class ConnectionReuseTest {
           "false", c.await("connected", TraceType.CONNECTED, good, "sender").attribute("reused"));
     }
   }
+
+  @Test
+  void send_destinationConcurrencyLimitOne_parallelMailQueuesOnOneConnection() throws Exception {
+    TopologyBuilder t =
+        new TopologyBuilder()
+            .mxNode("sender", "mail.a.lg.jp", "a.lg.jp")
+            .mxNode("target", "mail.b.lg.jp", "b.lg.jp");
+    t.queue(
+        jp.lgwansim.relay.topology.QueueSettings.DEFAULTS
+            .withBackoff(
+                java.time.Duration.ofMillis(200),
+                java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofMinutes(5))
+            .withDestinationConcurrencyLimit(1));
+    try (RunningCluster c = new RunningCluster(t.build())) {
+      // A slow next hop, so the three deliveries overlap unless the limit serializes them.
+      c.cluster().setLatency("target", java.time.Duration.ofMillis(300));
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        ids.add(c.send("sender", "user@a.lg.jp", "user@b.lg.jp"));
+      }
+      for (String id : ids) {
+        c.await("delivered", TraceType.DELIVERED, id, "target");
+      }
+      long opened =
+          c.trace().events().stream()
+              .filter(
+                  e ->
+                      e.type() == TraceType.CONNECTED
+                          && e.node().equals("sender")
+                          && e.attribute("reused").equals("false"))
+              .count();
+      assertEquals(1, opened, "one connection at a time to the one next hop, reused");
+    }
+  }
 }
