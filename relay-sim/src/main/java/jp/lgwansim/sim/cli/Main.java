@@ -53,7 +53,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     // Japanese must come out as UTF-8 whatever the platform's default (Java 17 follows the locale).
     CommandLine cli =
-        new CommandLine(new Main())
+        BilingualHelp.apply(new CommandLine(new Main()))
             .setOut(
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
             .setErr(
