@@ -54,6 +54,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "サンプルを送ったら終了する / stop after the sample mails instead of running on")
   boolean exitAfterSamples;
 
+  @Option(
+      names = "--no-browser",
+      description = "ダッシュボードをブラウザで開かない / do not open the dashboard in a browser")
+  boolean noBrowser;
+
   // The demo always starts from an empty queue in a temporary folder, so it runs the same each
   // time.
 
@@ -117,6 +122,9 @@ final class DemoCommand implements Callable<Integer> {
       printTryThis(out, live);
       if (exitAfterSamples) {
         return failures == 0 ? 0 : 1;
+      }
+      if (!noBrowser) {
+        openBrowser(live.dashboardUri(), out);
       }
       out.println("Ctrl-C で停止します / Press Ctrl-C to stop.");
       out.flush();
@@ -199,6 +207,25 @@ final class DemoCommand implements Callable<Integer> {
     out.println(
         "  Static配送 (POI経由) / Static delivery via the POI:  ./lgwan-sim run"
             + " topologies/figure1-static.yaml");
+    out.flush();
+  }
+
+  /**
+   * Opens the dashboard where there is a desktop to open it on (a trainer's laptop); on a server or
+   * in a terminal without one, the printed URL is all there is.
+   */
+  private static void openBrowser(java.net.URI uri, PrintWriter out) {
+    if (java.awt.GraphicsEnvironment.isHeadless()
+        || !java.awt.Desktop.isDesktopSupported()
+        || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+      return;
+    }
+    try {
+      java.awt.Desktop.getDesktop().browse(uri);
+      out.println("ブラウザでダッシュボードを開きました / Opened the dashboard in your browser: " + uri);
+    } catch (java.io.IOException | RuntimeException e) {
+      out.println("ブラウザを開けませんでした。URL を開いてください / Could not open a browser; open " + uri);
+    }
     out.flush();
   }
 
