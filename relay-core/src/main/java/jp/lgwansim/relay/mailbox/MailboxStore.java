@@ -1,6 +1,8 @@
 package jp.lgwansim.relay.mailbox;
 
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.FolderListener;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -11,11 +13,16 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import jp.lgwansim.relay.outbound.DeliveryOutcome;
@@ -25,11 +32,28 @@ import jp.lgwansim.relay.topology.NodeSpec.MailboxSpec;
  * The mailboxes of one node: GreenMail users, readable with any IMAP or POP3 client (login = the
  * full address). Only IMAP and POP3 are started: SMTP stays with our receiver, because GreenMail's
  * own SMTP accepts any recipient and would hide "unknown user".
+ *
+ * <p>With a folder given, delivered mail is also kept on disk ({@link MailboxFiles}) and loaded
+ * again at start: a restarted simulation shows the same mailboxes. What a client deletes (IMAP
+ * expunge, POP3 DELE) is deleted from disk too, by comparing the folder's messages with the files
+ * whenever something is expunged.
  */
 public final class MailboxStore implements AutoCloseable {
   private static final Session PARSING = Session.getInstance(new Properties());
 
   private final GreenMail greenMail;
+  private final Optional<MailboxFiles> files;
+
+  /**
+   * Per mailbox: the UID of each message kept on disk, and its file. Each inner map is guarded by
+   * itself and never held while GreenMail's folder lock is taken: GreenMail calls the expunge
+   * listener with that lock held, so taking them in the other order could deadlock.
+   */
+  private final Map<String, Map<Long, Path>> onDisk =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Serializes deliveries per mailbox, so the newest UID after a delivery is that delivery's. */
+  private final Map<String, Object> deliveryLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Starts IMAP and POP3 on {@code address}; a port of 0 picks a free one (for tests).
@@ -38,6 +62,20 @@ public final class MailboxStore implements AutoCloseable {
    */
   public MailboxStore(
       InetAddress address, int imapPort, int pop3Port, List<MailboxSpec> mailboxes) {
+    this(address, imapPort, pop3Port, mailboxes, Optional.empty());
+  }
+
+  /**
+   * As above, keeping delivered mail in {@code folder} and loading what it holds.
+   *
+   * @throws UncheckedIOException when the stored mail cannot be read
+   */
+  public MailboxStore(
+      InetAddress address,
+      int imapPort,
+      int pop3Port,
+      List<MailboxSpec> mailboxes,
+      Optional<Path> folder) {
     ServerSetup imap =
         new ServerSetup(imapPort, address.getHostAddress(), ServerSetup.PROTOCOL_IMAP);
     ServerSetup pop3 =
@@ -50,7 +88,92 @@ public final class MailboxStore implements AutoCloseable {
     for (MailboxSpec m : mailboxes) {
       greenMail.setUser(m.address().toLowerCase(Locale.ROOT), m.address(), m.password());
     }
+    this.files = folder.map(MailboxFiles::new);
+    if (files.isPresent()) {
+      for (MailboxSpec m : mailboxes) {
+        load(m.address().toLowerCase(Locale.ROOT));
+      }
+    }
     greenMail.start();
+  }
+
+  /** Loads a mailbox's stored mail and starts following what clients expunge from it. */
+  private void load(String address) {
+    Map<Long, Path> index = new HashMap<>();
+    onDisk.put(address, index);
+    try {
+      MailFolder inbox = inbox(address);
+      for (Path file : files.orElseThrow().stored(address)) {
+        try (var in = Files.newInputStream(file)) {
+          inbox.store(new MimeMessage(PARSING, in));
+        }
+        index.put(lastUid(inbox), file);
+      }
+      inbox.addListener(new ExpungeListener(address));
+    } catch (Exception e) {
+      throw new UncheckedIOException(
+          "cannot load the stored mail of " + address, new IOException(e.getMessage(), e));
+    }
+  }
+
+  /** Removes the files of messages a client has expunged. */
+  private void forgetExpunged(String address) {
+    Map<Long, Path> index = onDisk.get(address);
+    java.util.Set<Long> present = new java.util.HashSet<>();
+    try {
+      for (long uid : inbox(address).getMessageUids()) {
+        present.add(uid);
+      }
+    } catch (FolderException e) {
+      throw new IllegalStateException("cannot read the mailbox " + address, e);
+    }
+    synchronized (index) {
+      index
+          .entrySet()
+          .removeIf(
+              e -> {
+                if (present.contains(e.getKey())) {
+                  return false;
+                }
+                files.orElseThrow().delete(e.getValue());
+                return true;
+              });
+    }
+  }
+
+  private MailFolder inbox(String address) throws FolderException {
+    return greenMail.getManagers().getImapHostManager().getInbox(user(address));
+  }
+
+  private static long lastUid(MailFolder folder) {
+    long max = 0;
+    for (long uid : folder.getMessageUids()) {
+      max = Math.max(max, uid);
+    }
+    return max;
+  }
+
+  /** GreenMail tells folder listeners of every expunge, by IMAP or by POP3's QUIT. */
+  private final class ExpungeListener implements FolderListener {
+    private final String address;
+
+    ExpungeListener(String address) {
+      this.address = address;
+    }
+
+    @Override
+    public void expunged(int msn) {
+      forgetExpunged(address);
+    }
+
+    @Override
+    public void added(int msn) {}
+
+    @Override
+    public void flagsUpdated(int msn, jakarta.mail.Flags flags, Long uid) {}
+
+    @Override
+    public void mailboxDeleted() {}
   }
 
   public boolean hasMailbox(String address) {
@@ -65,15 +188,27 @@ public final class MailboxStore implements AutoCloseable {
     return socket(greenMail.getPop3().getServerSetup());
   }
 
-  /** Puts the message into the recipient's INBOX. */
+  /** Puts the message into the recipient's INBOX (and on disk first, when kept there). */
   public DeliveryOutcome deliver(String recipient, byte[] content) {
-    GreenMailUser user = user(recipient);
+    String address = recipient.toLowerCase(Locale.ROOT);
+    GreenMailUser user = user(address);
     if (user == null) {
       return new DeliveryOutcome.PermanentFailure("5.1.1 no such mailbox: " + recipient);
     }
     try {
-      user.deliver(new MimeMessage(PARSING, new ByteArrayInputStream(content)));
-    } catch (MessagingException | RuntimeException e) {
+      synchronized (deliveryLocks.computeIfAbsent(address, a -> new Object())) {
+        Optional<Path> file =
+            files.isPresent() ? Optional.of(files.get().write(address, content)) : Optional.empty();
+        user.deliver(new MimeMessage(PARSING, new ByteArrayInputStream(content)));
+        if (file.isPresent()) {
+          long uid = lastUid(inbox(address));
+          Map<Long, Path> index = onDisk.get(address);
+          synchronized (index) {
+            index.put(uid, file.get());
+          }
+        }
+      }
+    } catch (MessagingException | IOException | FolderException | RuntimeException e) {
       return new DeliveryOutcome.TemporaryFailure("mailbox " + recipient + ": " + e.getMessage());
     }
     return new DeliveryOutcome.Delivered("delivered to mailbox " + recipient);

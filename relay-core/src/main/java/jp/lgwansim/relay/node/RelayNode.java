@@ -125,7 +125,11 @@ public final class RelayNode implements AutoCloseable {
             ? Optional.empty()
             : Optional.of(
                 new MailboxStore(
-                    spec.primaryAddress(), spec.imapPort(), spec.pop3Port(), spec.mailboxes()));
+                    spec.primaryAddress(),
+                    spec.imapPort(),
+                    spec.pop3Port(),
+                    spec.mailboxes(),
+                    Optional.of(ctx.spoolRoot().resolve(spec.id()).resolve("mailboxes"))));
     RelayNode node = new RelayNode(spec, ctx, mailboxes, faults);
     try {
       synchronized (node) {
