@@ -37,8 +37,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * <ul>
  *   <li>a next hop on no network of this node: unreachable, like a host with no route; next
  *       candidate;
- *   <li>connection refused, timed out or a 4xx greeting: next candidate; all of them: temporary for
- *       everyone;
+ *   <li>connection refused, timed out, or a 4xx or 5xx greeting: next candidate; all of them:
+ *       temporary for everyone (a 5xx greeting as Postfix's default smtp_skip_5xx_greeting = yes);
  *   <li>a 4xx reply (to MAIL, RCPT or DATA): temporary for the recipients it concerns;
  *   <li>a 5xx reply: permanent for the recipients it concerns;
  *   <li>the connection breaks after it was made: temporary (the next hop may or may not have the
@@ -174,7 +174,7 @@ public final class SmtpSender implements AutoCloseable {
       transport.connect(real.getAddress().getHostAddress(), real.getPort(), null, null);
       return Optional.of(new ConnectionCache.Connection(transport, System.nanoTime()));
     } catch (MessagingException e) {
-      // Refused, timed out, or a 421 greeting: this candidate is not taking mail now.
+      // Refused, timed out, or a 4xx/5xx greeting: this candidate is not taking mail now.
       lastConnectError.set(rootMessage(e));
       ConnectionCache.quietlyClose(transport);
       return Optional.empty();
