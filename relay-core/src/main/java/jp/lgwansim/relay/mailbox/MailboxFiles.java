@@ -21,13 +21,16 @@ import java.util.stream.Stream;
  */
 final class MailboxFiles {
   private final Path root;
+  private final boolean fsync;
   private final AtomicLong next;
 
   /**
    * @param root the node's mailbox folder (created if missing)
+   * @param fsync false only in benchmarks that measure what durability costs
    */
-  MailboxFiles(Path root) {
+  MailboxFiles(Path root, boolean fsync) {
     this.root = root;
+    this.fsync = fsync;
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
@@ -63,7 +66,9 @@ final class MailboxFiles {
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
       ch.write(java.nio.ByteBuffer.wrap(content));
-      ch.force(true);
+      if (fsync) {
+        ch.force(true);
+      }
     }
     Path file = dir.resolve(name + ".eml");
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);

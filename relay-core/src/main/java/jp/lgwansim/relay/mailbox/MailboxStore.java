@@ -62,12 +62,13 @@ public final class MailboxStore implements AutoCloseable {
    */
   public MailboxStore(
       InetAddress address, int imapPort, int pop3Port, List<MailboxSpec> mailboxes) {
-    this(address, imapPort, pop3Port, mailboxes, Optional.empty());
+    this(address, imapPort, pop3Port, mailboxes, Optional.empty(), true);
   }
 
   /**
    * As above, keeping delivered mail in {@code folder} and loading what it holds.
    *
+   * @param fsync false only in benchmarks that measure what durability costs
    * @throws UncheckedIOException when the stored mail cannot be read
    */
   public MailboxStore(
@@ -75,7 +76,8 @@ public final class MailboxStore implements AutoCloseable {
       int imapPort,
       int pop3Port,
       List<MailboxSpec> mailboxes,
-      Optional<Path> folder) {
+      Optional<Path> folder,
+      boolean fsync) {
     ServerSetup imap =
         new ServerSetup(imapPort, address.getHostAddress(), ServerSetup.PROTOCOL_IMAP);
     ServerSetup pop3 =
@@ -88,7 +90,7 @@ public final class MailboxStore implements AutoCloseable {
     for (MailboxSpec m : mailboxes) {
       greenMail.setUser(m.address().toLowerCase(Locale.ROOT), m.address(), m.password());
     }
-    this.files = folder.map(MailboxFiles::new);
+    this.files = folder.map(dir -> new MailboxFiles(dir, fsync));
     if (files.isPresent()) {
       for (MailboxSpec m : mailboxes) {
         load(m.address().toLowerCase(Locale.ROOT));

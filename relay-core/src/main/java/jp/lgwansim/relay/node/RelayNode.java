@@ -129,7 +129,8 @@ public final class RelayNode implements AutoCloseable {
                     spec.imapPort(),
                     spec.pop3Port(),
                     spec.mailboxes(),
-                    Optional.of(ctx.spoolRoot().resolve(spec.id()).resolve("mailboxes"))));
+                    Optional.of(ctx.spoolRoot().resolve(spec.id()).resolve("mailboxes")),
+                    ctx.fsync()));
     RelayNode node = new RelayNode(spec, ctx, mailboxes, faults);
     try {
       synchronized (node) {

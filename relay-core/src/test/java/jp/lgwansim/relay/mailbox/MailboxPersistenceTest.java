@@ -31,7 +31,7 @@ class MailboxPersistenceTest {
   @Test
   void mailbox_restarted_showsTheMailDeliveredBefore_andNotWhatWasExpunged(@TempDir Path dir)
       throws Exception {
-    try (MailboxStore first = new MailboxStore(address, 0, 0, BOXES, Optional.of(dir))) {
+    try (MailboxStore first = new MailboxStore(address, 0, 0, BOXES, Optional.of(dir), true)) {
       assertInstanceOf(
           DeliveryOutcome.Delivered.class, first.deliver("hanako@town-b.lg.jp", mail("one")));
       assertInstanceOf(
@@ -40,11 +40,11 @@ class MailboxPersistenceTest {
           DeliveryOutcome.Delivered.class, first.deliver("hanako@town-b.lg.jp", mail("three")));
       assertEquals(List.of("one", "two", "three"), subjects(first.imapAddress(), null));
     }
-    try (MailboxStore second = new MailboxStore(address, 0, 0, BOXES, Optional.of(dir))) {
+    try (MailboxStore second = new MailboxStore(address, 0, 0, BOXES, Optional.of(dir), true)) {
       // A client deletes "two" (IMAP: \\Deleted, then expunge on close).
       assertEquals(List.of("one", "two", "three"), subjects(second.imapAddress(), "two"));
     }
-    try (MailboxStore third = new MailboxStore(address, 0, 0, BOXES, Optional.of(dir))) {
+    try (MailboxStore third = new MailboxStore(address, 0, 0, BOXES, Optional.of(dir), true)) {
       assertEquals(List.of("one", "three"), subjects(third.imapAddress(), null));
       third.deliver("hanako@town-b.lg.jp", mail("four"));
       assertEquals(List.of("one", "three", "four"), subjects(third.imapAddress(), null));
