@@ -50,6 +50,9 @@ final class RouteSteps {
           if (firstReceived) {
             firstReceived = false;
             steps.add(received(e, node));
+          } else if (!attr(e, "sanitized").isEmpty()) {
+            // The security cloud's 無害化 is a step of its own: the mail changed here.
+            steps.add(Bilingual.of(e.path("detailJa").asText(), e.path("detail").asText()));
           }
           break;
         case "dns-query":
