@@ -129,6 +129,41 @@ class DnsAdminJourneyTest {
   }
 
   @Test
+  void nsHostNameChange_withoutApplication_leavesTheRegistryAsItWas() throws Exception {
+    RegistryServices registry = sim.registry().orElseThrow();
+    RegistryServices.Applied applied =
+        registry.changeNameServer(
+            "town-b.lg.jp",
+            "ns.town-b.lg.jp",
+            Optional.of("dns1.town-b.lg.jp"),
+            Optional.empty(),
+            false);
+    assertTrue(applied.verdict().applicationRequired(), "Table 1: always an application");
+    String whois = whois("town-b.lg.jp");
+    assertTrue(whois.contains("ns.town-b.lg.jp"), whois);
+    assertFalse(whois.contains("dns1.town-b.lg.jp"), whois);
+  }
+
+  @Test
+  void nsHostNameChange_filed_showsTheNewNameInWhois_andInternetMailStillArrives()
+      throws Exception {
+    RegistryServices registry = sim.registry().orElseThrow();
+    registry.changeNameServer(
+        "town-b.lg.jp",
+        "ns.town-b.lg.jp",
+        Optional.of("dns1.town-b.lg.jp"),
+        Optional.empty(),
+        true);
+    String whois = whois("town-b.lg.jp");
+    assertTrue(whois.contains("dns1.town-b.lg.jp"), whois);
+    String id = sendFromIsp();
+    trace.await(
+        "delivered through the renamed name server",
+        e -> e.type() == TraceType.DELIVERED && e.messageId().equals(id),
+        DEADLINE);
+  }
+
+  @Test
   void check_passesOnTheShippedTopology_andReportsTheStaleGlueUntilFiled() throws Exception {
     assertTrue(failures().isEmpty(), failures().toString());
 
