@@ -1,12 +1,12 @@
 package jp.lgwansim.relay.dns;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import jp.lgwansim.relay.trace.Bilingual;
@@ -144,20 +144,11 @@ public final class DnsLookup {
     }
     Message response;
     try {
-      // The continuations run on dnsjava's own I/O thread: resolver.send() would run them on
-      // the common fork-join pool, which on a 2-core machine starts a new thread for every step.
       response =
-          resolver
-              .sendAsync(Message.newQuery(Record.newRecord(qname, type, DClass.IN)), Runnable::run)
-              .toCompletableFuture()
-              .get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
+          DnsQueries.send(resolver, Message.newQuery(Record.newRecord(qname, type, DClass.IN)));
+    } catch (IOException e) {
       return new DnsAnswer.TemporaryFailure(
-          "TIMEOUT: no answer from " + hostPort(server) + " (" + cause.getMessage() + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new DnsAnswer.TemporaryFailure("interrupted while asking " + hostPort(server));
+          "TIMEOUT: no answer from " + hostPort(server) + " (" + e.getMessage() + ")");
     }
     int rcode = response.getRcode();
     if (rcode == Rcode.NXDOMAIN) {

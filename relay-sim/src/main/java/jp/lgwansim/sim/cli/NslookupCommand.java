@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import jp.lgwansim.relay.dns.DnsQueries;
 import jp.lgwansim.relay.net.Cidr;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -110,7 +111,8 @@ final class NslookupCommand implements Callable<Integer> {
     out.println();
     Message response;
     try {
-      response = resolver.send(Message.newQuery(Record.newRecord(qname, qtype, DClass.IN)));
+      response =
+          DnsQueries.send(resolver, Message.newQuery(Record.newRecord(qname, qtype, DClass.IN)));
     } catch (IOException e) {
       out.println("DNS request timed out.");
       out.println(INDENT + "timeout was " + TIMEOUT.toSeconds() + " seconds.");
@@ -230,7 +232,8 @@ final class NslookupCommand implements Callable<Integer> {
       if (found.isEmpty()) {
         try {
           Message a =
-              resolver.send(Message.newQuery(Record.newRecord(exchanger, Type.A, DClass.IN)));
+              DnsQueries.send(
+                  resolver, Message.newQuery(Record.newRecord(exchanger, Type.A, DClass.IN)));
           for (Record r : a.getSection(Section.ANSWER)) {
             if (r instanceof ARecord) {
               found.add((ARecord) r);

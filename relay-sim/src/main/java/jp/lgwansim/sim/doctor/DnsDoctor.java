@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.lgwansim.relay.dns.DnsQueries;
 import jp.lgwansim.relay.topology.Defaults;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -494,7 +495,7 @@ public final class DnsDoctor {
       if (!recurse) {
         query.getHeader().unsetFlag(Flags.RD);
       }
-      return resolver.send(query);
+      return DnsQueries.send(resolver, query);
     } catch (TextParseException e) {
       return null;
     } catch (IOException e) {
